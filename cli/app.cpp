@@ -1,0 +1,50 @@
+#include "cli/app.hpp"
+
+#include <cstdlib>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cpconf/finding.hpp"
+#include "cpconf/version.hpp"
+
+namespace cpconf::cli {
+
+bool use_color(const std::string& when) {
+  if (when == "always") return true;
+  if (when == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && *no_color != '\0') return false;
+  const char* term = std::getenv("TERM");
+  if (term != nullptr && std::string_view(term) == "dumb") return false;
+  return ::isatty(STDOUT_FILENO) == 1;
+}
+
+int run(int argc, char** argv) {
+  CLI::App app{"cpconf: check, tally and render child protection conference records kept as YAML."};
+  app.set_version_flag("--version", fmt::format("cpconf {}", k_version));
+  app.require_subcommand(1);
+  app.footer("Run 'cpconf COMMAND --help' for a command's options. Exit status: 0 clean, 1 findings, "
+             "2 usage or input error. See cpconf(1).");
+  int exit_code = k_exit_clean;
+  add_validate(app, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return k_exit_usage;
+  } catch (const InputError& e) {
+    fmt::print(stderr, "cpconf: error: {}\n", e.what());
+    return k_exit_usage;
+  }
+  return exit_code;
+}
+
+}  // namespace cpconf::cli

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace cpconf::cli {
+
+// Exit codes every command shares.
+inline constexpr int k_exit_clean = 0;
+inline constexpr int k_exit_findings = 1;
+inline constexpr int k_exit_usage = 2;
+
+int run(int argc, char** argv);
+
+// Each command adds itself to the app; its callback stores the exit code here.
+void add_validate(CLI::App& app, int& exit_code);
+
+// Colour on a terminal unless NO_COLOR is set; "always" and "never" force it.
+bool use_color(const std::string& when);
+
+}  // namespace cpconf::cli

@@ -1,0 +1,69 @@
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cpconf/date.hpp"
+#include "cpconf/finding.hpp"
+#include "cpconf/load/model.hpp"
+#include "cpconf/profile.hpp"
+
+namespace cpconf {
+
+enum class Family { record, attendance, timescales, decision, case_chain, information, waiver };
+
+std::string_view family_name(Family family);
+
+class Calendar;
+
+// What a rule sees: one loaded record and the procedure it follows.
+struct CheckContext {
+  const Record& record;
+  const Profile& profile;
+  const Calendar& calendar;
+  Date as_of;  // "today" for timescales whose deadline may not have passed yet
+};
+
+// One place a rule fires; the runner adds the rule's name, severity and the file.
+struct Hit {
+  Location location;
+  std::string path;
+  std::string message;
+};
+using Hits = std::vector<Hit>;
+
+template <class T>
+Hit hit_at(const Field<T>& field, std::string path, std::string message) {
+  return {field.location, std::move(path), std::move(message)};
+}
+inline Hit hit_at(const Node& node, std::string message) {
+  return {node.location, node.path, std::move(message)};
+}
+
+using CheckFn = Hits (*)(const CheckContext&);
+
+// One row of the rule table: everything `cpconf rules`, SARIF metadata and profiles read.
+struct Rule {
+  std::string_view name;
+  Family family;
+  Severity severity;
+  std::string_view summary;
+  std::string_view source;
+  std::string_view explanation;
+  CheckFn check;  // nullptr for rules the loader applies while reading the file
+};
+
+std::span<const Rule> all_rules();
+const Rule* find_rule(std::string_view name);
+
+// Each family's rows, defined beside its checks (check/<family>_rules.cpp) and gathered by
+// all_rules(). Adding a rule touches only its family's file.
+std::span<const Rule> record_rules();
+std::span<const Rule> attendance_rules();
+std::span<const Rule> timescale_rules();
+std::span<const Rule> decision_rules();
+std::span<const Rule> information_rules();
+
+}  // namespace cpconf

@@ -1,0 +1,157 @@
+#include "cpconf/check/validate.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
+#include <fmt/format.h>
+
+#include "cpconf/suggest.hpp"
+
+namespace cpconf {
+
+namespace fs = std::filesystem;
+
+const Profile& ProfileSet::for_record(const Record& record, const ValidateOptions& options, Findings& findings) {
+  std::string name = "england";
+  if (options.profile) {
+    name = *options.profile;
+  } else if (record.conference.profile) {
+    name = *record.conference.profile;
+    if (!builtin_profile_text(name)) {
+      auto names = builtin_profile_names();
+      findings.push_back({"invalid-value", Severity::error, record.file, record.conference.profile.location,
+                          "conference.profile",
+                          fmt::format("'profile' must be one of {}, not '{}'{} (a profile file is given "
+                                      "with --profile or in .cpconf.yaml); checked against england",
+                                      join(names), name, did_you_mean(name, names))});
+      name = "england";
+    }
+  }
+  auto it = m_profiles.find(name);
+  if (it == m_profiles.end()) {
+    it = m_profiles.emplace(name, std::make_unique<Profile>(load_profile(name))).first;
+  }
+  return *it->second;
+}
+
+const Calendar& ProfileSet::calendar_for(const Profile& profile) {
+  auto it = m_calendars.find(profile.name);
+  if (it == m_calendars.end()) {
+    it = m_calendars.emplace(profile.name, std::make_unique<Calendar>(profile.closure_days)).first;
+  }
+  return *it->second;
+}
+
+std::optional<Severity> effective_severity(const Rule& rule, const Profile& profile, const ValidateOptions& options) {
+  std::optional<Severity> severity = rule.severity;
+  for (const auto* settings : {&profile.rules, &options.rule_settings}) {
+    auto it = settings->find(rule.name);
+    if (it == settings->end()) continue;
+    if (!it->second.enabled) {
+      severity.reset();
+    } else {
+      severity = it->second.severity.value_or(rule.severity);
+    }
+  }
+  return severity;
+}
+
+Findings check_record(const Record& record, const Profile& profile, const Calendar& calendar,
+                      const ValidateOptions& options) {
+  CheckContext context{record, profile, calendar, options.as_of};
+  Findings findings;
+  for (const Rule& rule : all_rules()) {
+    if (rule.check == nullptr) continue;
+    auto severity = effective_severity(rule, profile, options);
+    if (!severity) continue;
+    for (Hit& hit : rule.check(context)) {
+      findings.push_back({std::string(rule.name), *severity, record.file, hit.location, std::move(hit.path),
+                          std::move(hit.message)});
+    }
+  }
+  return findings;
+}
+
+FileReport validate_text(std::string_view text, const std::string& file, const ValidateOptions& options,
+                         ProfileSet& profiles) {
+  FileReport report{file, {}, std::nullopt, ""};
+  LoadedRecord loaded = load_record(text, file, options.limits);
+  report.findings = std::move(loaded.findings);
+  if (loaded.record) {
+    const Profile& profile = profiles.for_record(*loaded.record, options, report.findings);
+    report.profile = profile.name;
+    // Loader findings follow the same severity settings as the rules.
+    std::erase_if(report.findings, [&](Finding& finding) {
+      const Rule* rule = find_rule(finding.rule);
+      if (rule == nullptr) return false;
+      auto severity = effective_severity(*rule, profile, options);
+      if (severity) finding.severity = *severity;
+      return !severity;
+    });
+    Findings checked = check_record(*loaded.record, profile, profiles.calendar_for(profile), options);
+    report.findings.insert(report.findings.end(), std::make_move_iterator(checked.begin()),
+                           std::make_move_iterator(checked.end()));
+    report.record = std::move(loaded.record);
+  }
+  sort_findings(report.findings);
+  return report;
+}
+
+namespace {
+
+bool is_record_file(const fs::path& path) {
+  auto extension = path.extension();
+  return extension == ".yaml" || extension == ".yml";
+}
+
+// Folders that hold no records: version control, caches, dependencies.
+bool is_skipped_directory(const fs::path& path) {
+  auto name = path.filename().string();
+  return name == ".git" || name == ".cpconf-cache" || name == "node_modules";
+}
+
+}  // namespace
+
+Inputs collect_inputs(const std::vector<std::string>& paths) {
+  Inputs inputs;
+  for (const auto& path : paths) {
+    if (path == "-") {
+      inputs.files.push_back(path);
+      continue;
+    }
+    std::error_code error;
+    auto status = fs::status(path, error);
+    if (error || !fs::exists(status)) {
+      inputs.errors.emplace_back(path, fmt::format("cannot read '{}': no such file or directory", path));
+      continue;
+    }
+    if (!fs::is_directory(status)) {
+      inputs.files.push_back(path);
+      continue;
+    }
+    std::vector<std::string> found;
+    // Symbolic links to directories are not followed, so a link loop cannot trap the walk.
+    fs::recursive_directory_iterator it(path, fs::directory_options::none, error), end;
+    if (error) {
+      inputs.errors.emplace_back(path, fmt::format("cannot list '{}': {}", path, error.message()));
+      continue;
+    }
+    for (; it != end; it.increment(error)) {
+      if (error) {
+        inputs.errors.emplace_back(path, fmt::format("cannot list part of '{}': {}", path, error.message()));
+        break;
+      }
+      if (it->is_directory(error) && is_skipped_directory(it->path())) {
+        it.disable_recursion_pending();
+        continue;
+      }
+      if (is_record_file(it->path()) && !it->is_directory(error)) found.push_back(it->path().string());
+    }
+    std::sort(found.begin(), found.end());
+    inputs.files.insert(inputs.files.end(), found.begin(), found.end());
+  }
+  return inputs;
+}
+
+}  // namespace cpconf

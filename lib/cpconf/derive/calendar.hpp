@@ -1,0 +1,38 @@
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "cpconf/date.hpp"
+
+namespace cpconf {
+
+// Working days in England and Wales: weekends and bank holidays excluded, plus any local
+// closure days a profile adds. Every timescale in cpconf is counted here.
+class Calendar {
+ public:
+  explicit Calendar(std::vector<Date> closure_days = {});
+
+  // First and last years whose bank holidays the built-in list holds.
+  static constexpr int k_first_year = 2020;
+  static constexpr int k_last_year = 2030;
+
+  bool is_working_day(Date date) const;
+  // The bank holiday's name, "local closure day", or nothing.
+  std::optional<std::string_view> closure_name(Date date) const;
+
+  // The date n working days after anchor (the next working day after anchor is day 1);
+  // n < 0 counts backwards, the working day before anchor being day -1.
+  Date add_working_days(Date anchor, int n) const;
+  // Working days in (from, to]; negative when to is before from.
+  int working_days_between(Date from, Date to) const;
+
+  // The same day n calendar months later, clamped to the end of a shorter month.
+  static Date add_months(Date date, int months);
+
+ private:
+  std::vector<Date> m_closures;  // sorted
+};
+
+}  // namespace cpconf

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace cpconf {
+
+enum class Severity { info, warning, error };
+
+std::string_view severity_name(Severity severity);
+
+// A 1-based position in a source file; line 0 means "the file as a whole".
+struct Location {
+  int line = 0;
+  int column = 0;
+};
+
+// One thing a rule found wrong with a record. Rules return these and never throw.
+struct Finding {
+  std::string rule;
+  Severity severity = Severity::error;
+  std::string file;
+  Location location;
+  std::string path;  // record path such as "children[1].born"; empty for the file itself
+  std::string message;
+};
+
+using Findings = std::vector<Finding>;
+
+// Orders findings by file, line, column, then rule, so output never depends on rule order.
+void sort_findings(Findings& findings);
+
+// A failure to read an input at all (missing, unreadable): reported once by the CLI, exit 2.
+class InputError : public std::runtime_error {
+ public:
+  InputError(std::string file, std::string message);
+  const std::string& file() const { return m_file; }
+
+ private:
+  std::string m_file;
+};
+
+}  // namespace cpconf

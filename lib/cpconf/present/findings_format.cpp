@@ -1,0 +1,143 @@
+#include "cpconf/present/findings_format.hpp"
+
+#include <fmt/format.h>
+
+#include "cpconf/present/json.hpp"
+
+namespace cpconf {
+
+namespace {
+
+constexpr std::string_view k_reset = "\033[0m";
+constexpr std::string_view k_bold = "\033[1m";
+constexpr std::string_view k_dim = "\033[2m";
+
+std::string_view severity_colour(Severity severity) {
+  switch (severity) {
+    case Severity::error: return "\033[1;31m";
+    case Severity::warning: return "\033[1;33m";
+    case Severity::info: return "\033[1;36m";
+  }
+  return "";
+}
+
+std::string paint(std::string_view text, std::string_view style, bool color) {
+  return color ? fmt::format("{}{}{}", style, text, k_reset) : std::string(text);
+}
+
+std::string_view source_line(std::string_view source, int line) {
+  if (source.substr(0, 3) == "\xEF\xBB\xBF") source.remove_prefix(3);
+  std::size_t start = 0;
+  for (int i = 1; i < line; ++i) {
+    start = source.find('\n', start);
+    if (start == std::string_view::npos) return {};
+    ++start;
+  }
+  auto end = source.find('\n', start);
+  auto text = source.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+  if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+  return text;
+}
+
+}  // namespace
+
+void FindingCounts::count(const Findings& findings) {
+  ++files;
+  for (const auto& finding : findings) {
+    switch (finding.severity) {
+      case Severity::error: ++errors; break;
+      case Severity::warning: ++warnings; break;
+      case Severity::info: ++infos; break;
+    }
+  }
+}
+
+std::string format_finding_text(const Finding& finding, std::string_view source, bool color) {
+  std::string out = paint(fmt::format("{}:{}:{}:", finding.file, finding.location.line, finding.location.column),
+                          k_bold, color);
+  out += fmt::format(" {} {} {}\n", paint(fmt::format("{}:", severity_name(finding.severity)),
+                                           severity_colour(finding.severity), color),
+                     finding.message, paint(fmt::format("[{}]", finding.rule), k_dim, color));
+  std::string_view line = finding.location.line > 0 ? source_line(source, finding.location.line) : std::string_view{};
+  if (!line.empty() && line.size() <= 400) {
+    std::string gutter = fmt::format("{:>5}", finding.location.line);
+    out += fmt::format("{} | {}\n", paint(gutter, k_dim, color), line);
+    std::string marker;
+    auto column = static_cast<std::size_t>(std::max(finding.location.column, 1) - 1);
+    for (std::size_t i = 0; i < column && i < line.size(); ++i) marker.push_back(line[i] == '\t' ? '\t' : ' ');
+    std::size_t length = 1;
+    while (column + length < line.size() && line[column + length] != ' ' && line[column + length] != '#') ++length;
+    std::string caret = "^" + std::string(length - 1, '~');
+    out += fmt::format("{} | {}{}\n", std::string(5, ' '), marker,
+                       paint(caret, severity_colour(finding.severity), color));
+  }
+  if (!finding.path.empty()) out += fmt::format("{} = at {}\n", std::string(5, ' '), finding.path);
+  return out;
+}
+
+std::string format_tally_text(const FindingCounts& tally, bool color) {
+  auto plural = [](int n, std::string_view word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); };
+  std::string out = fmt::format("{} checked: {}, {}, {}", plural(tally.files, "file"), plural(tally.errors, "error"),
+                                plural(tally.warnings, "warning"), fmt::format("{} info", tally.infos));
+  if (tally.input_errors > 0) out += fmt::format(", {} not readable", plural(tally.input_errors, "input"));
+  bool clean = tally.errors + tally.warnings + tally.infos + tally.input_errors == 0;
+  return paint(out, clean ? "\033[32m" : k_bold, color) + "\n";
+}
+
+std::string json_begin() { return "{\"files\":["; }
+
+std::string json_file(const std::string& file, const Findings& findings, const std::string& profile, bool first) {
+  std::string out = first ? "\n" : ",\n";
+  out += fmt::format("{{\"file\":{},\"profile\":{},\"findings\":[", json_string(file),
+                     profile.empty() ? "null" : json_string(profile));
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const Finding& f = findings[i];
+    out += fmt::format("{}{{\"rule\":{},\"severity\":{},\"line\":{},\"column\":{},\"path\":{},\"message\":{}}}",
+                       i == 0 ? "" : ",", json_string(f.rule), json_string(severity_name(f.severity)),
+                       f.location.line, f.location.column, json_string(f.path), json_string(f.message));
+  }
+  return out + "]}";
+}
+
+std::string json_input_error(const std::string& file, const std::string& message, bool first) {
+  return fmt::format("{}{{\"file\":{},\"error\":{},\"findings\":[]}}", first ? "\n" : ",\n", json_string(file),
+                     json_string(message));
+}
+
+std::string json_end(const FindingCounts& tally) {
+  return fmt::format("\n],\n\"summary\":{{\"files\":{},\"errors\":{},\"warnings\":{},\"info\":{},"
+                     "\"input_errors\":{}}}}}\n",
+                     tally.files, tally.errors, tally.warnings, tally.infos, tally.input_errors);
+}
+
+namespace {
+
+// Workflow-command escaping: data escapes % CR LF; properties also : and ,.
+std::string github_escape(std::string_view text, bool property) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '%': out += "%25"; break;
+      case '\r': out += "%0D"; break;
+      case '\n': out += "%0A"; break;
+      case ':': out += property ? "%3A" : ":"; break;
+      case ',': out += property ? "%2C" : ","; break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string format_finding_github(const Finding& finding) {
+  std::string_view command = finding.severity == Severity::error     ? "error"
+                             : finding.severity == Severity::warning ? "warning"
+                                                                     : "notice";
+  std::string message = finding.path.empty() ? finding.message : fmt::format("{} (at {})", finding.message, finding.path);
+  return fmt::format("::{} file={},line={},col={},title={}::{}\n", command, github_escape(finding.file, true),
+                     std::max(finding.location.line, 1), std::max(finding.location.column, 1),
+                     github_escape(fmt::format("cpconf {}", finding.rule), true), github_escape(message, false));
+}
+
+}  // namespace cpconf
