@@ -4,7 +4,7 @@
 #   then stdout and stderr as printed, then "exit: N".
 # UPDATE_GOLDEN=1 rewrites CASE.out from the actual run (new cases get the default command).
 set -u
-cpconf=$1
+cpconf=$(realpath "$1")
 case_file=$2
 dir=$(dirname "$case_file")
 name=$(basename "$case_file")

@@ -79,9 +79,9 @@ std::string MapReader::child_path(std::string_view key) const {
   return m_path.empty() ? std::string(key) : fmt::format("{}.{}", m_path, key);
 }
 
-void MapReader::missing(std::string_view key, std::string_view why) {
+void MapReader::missing(std::string_view key, std::string_view why, const YamlNode* empty_value) {
   std::string where = m_path.empty() ? "the record" : fmt::format("'{}'", m_path);
-  m_context.add("missing-field", m_node.location, child_path(key),
+  m_context.add("missing-field", empty_value != nullptr ? empty_value->location : m_node.location, child_path(key),
                 fmt::format("required key '{}' {} in {}", key, why, where));
 }
 

@@ -60,7 +60,7 @@ class MapReader {
   void list(std::string_view key, std::vector<T>& out, bool required = false);
 
   // A required key that is absent, for checks that span two keys.
-  void missing(std::string_view key, std::string_view why);
+  void missing(std::string_view key, std::string_view why, const YamlNode* empty_value = nullptr);
   void finish();
 
  private:
@@ -82,7 +82,7 @@ void MapReader::read(std::string_view key, Field<T>& field, bool required) {
   field.location = m_node.location;
   const YamlNode* node = take(key);
   if (node == nullptr || node->is_null()) {
-    if (required) missing(key, node == nullptr ? "is missing" : "has no value");
+    if (required) missing(key, node == nullptr ? "is missing" : "has no value", node);
     if (node != nullptr) field.location = node->location;
     return;
   }
@@ -151,7 +151,7 @@ template <class T>
 void MapReader::list(std::string_view key, std::vector<T>& out, bool required) {
   const YamlNode* node = take(key);
   if (node == nullptr || node->is_null()) {
-    if (required) missing(key, node == nullptr ? "is missing" : "has no value");
+    if (required) missing(key, node == nullptr ? "is missing" : "has no value", node);
     return;
   }
   std::string path = child_path(key);

@@ -107,10 +107,24 @@ bool quote_is_closed(std::string_view text, std::size_t start) {
   return false;
 }
 
+void find_duplicate_keys(const YamlNode& mapping, const std::string& file, Findings& findings) {
+  std::unordered_map<std::string_view, const YamlNode*> first_of;
+  for (const auto& [key, value] : mapping.entries) {
+    auto [it, inserted] = first_of.emplace(key.value, &key);
+    if (!inserted) {
+      findings.push_back({"duplicate-key", Severity::error, file, key.location, "",
+                          fmt::format("key '{}' appears again (first at line {}): one of the values "
+                                      "would be lost; keep one",
+                                      key.value, it->second->location.line)});
+    }
+  }
+}
+
 class TreeBuilder : public YAML::EventHandler {
  public:
-  TreeBuilder(std::string_view text, const YamlLimits& limits, YamlNode& root)
-      : m_text(text), m_limits(limits), m_root(root) {}
+  TreeBuilder(std::string_view text, const std::string& file, const YamlLimits& limits, YamlNode& root,
+              Findings& findings)
+      : m_text(text), m_file(file), m_limits(limits), m_root(root), m_findings(findings) {}
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
@@ -157,8 +171,6 @@ class TreeBuilder : public YAML::EventHandler {
     open(mark, anchor, YamlNode::Kind::mapping);
   }
   void OnMapEnd() override { close(); }
-
-  std::vector<const YamlNode*> m_closed_mappings;
 
  private:
   struct Frame {
@@ -214,31 +226,21 @@ class TreeBuilder : public YAML::EventHandler {
     m_stack.push_back({&node, false});
   }
 
+  // Checked while the node is still on the stack: once closed, a later sibling may move it.
   void close() {
-    if (m_stack.back().node->kind == YamlNode::Kind::mapping) m_closed_mappings.push_back(m_stack.back().node);
+    if (m_stack.back().node->kind == YamlNode::Kind::mapping) find_duplicate_keys(*m_stack.back().node, m_file, m_findings);
     m_stack.pop_back();
   }
 
   std::string_view m_text;
+  const std::string& m_file;
   const YamlLimits& m_limits;
   YamlNode& m_root;
+  Findings& m_findings;
   std::vector<Frame> m_stack;
   std::size_t m_nodes = 0;
   bool m_placing_null = false;
 };
-
-void find_duplicate_keys(const YamlNode& mapping, const std::string& file, Findings& findings) {
-  std::unordered_map<std::string_view, const YamlNode*> first_of;
-  for (const auto& [key, value] : mapping.entries) {
-    auto [it, inserted] = first_of.emplace(key.value, &key);
-    if (!inserted) {
-      findings.push_back({"duplicate-key", Severity::error, file, key.location, "",
-                          fmt::format("key '{}' appears again (first at line {}): one of the values "
-                                      "would be lost; keep one",
-                                      key.value, it->second->location.line)});
-    }
-  }
-}
 
 // True when some line holds more than blanks and comments.
 bool has_content(std::string_view text) {
@@ -283,7 +285,7 @@ ParsedYaml parse_yaml(std::string_view text, const std::string& file, const Yaml
   }
 
   std::istringstream stream{std::string(text)};
-  TreeBuilder builder(text, limits, result.root);
+  TreeBuilder builder(text, file, limits, result.root, result.findings);
   try {
     YAML::Parser parser(stream);
     if (!parser.HandleNextDocument(builder)) {
@@ -292,7 +294,8 @@ ParsedYaml parse_yaml(std::string_view text, const std::string& file, const Yaml
       return result;
     }
     YamlNode extra;
-    TreeBuilder rest(text, limits, extra);
+    Findings ignored;
+    TreeBuilder rest(text, file, limits, extra, ignored);
     if (parser.HandleNextDocument(rest)) {
       result.findings.push_back({"yaml-syntax", Severity::error, file, extra.location, "",
                                  "a second YAML document starts here ('---'): a record file holds "
@@ -312,7 +315,6 @@ ParsedYaml parse_yaml(std::string_view text, const std::string& file, const Yaml
     result.findings.push_back({"yaml-syntax", Severity::error, file, to_location(error.mark), "", error.msg});
     return result;
   }
-  for (const YamlNode* mapping : builder.m_closed_mappings) find_duplicate_keys(*mapping, file, result.findings);
   result.usable = true;
   return result;
 }

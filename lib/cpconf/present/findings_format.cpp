@@ -59,19 +59,25 @@ std::string format_finding_text(const Finding& finding, std::string_view source,
                                            severity_colour(finding.severity), color),
                      finding.message, paint(fmt::format("[{}]", finding.rule), k_dim, color));
   std::string_view line = finding.location.line > 0 ? source_line(source, finding.location.line) : std::string_view{};
+  std::size_t width = std::max<std::size_t>(5, std::to_string(finding.location.line).size());
   if (!line.empty() && line.size() <= 400) {
-    std::string gutter = fmt::format("{:>5}", finding.location.line);
-    out += fmt::format("{} | {}\n", paint(gutter, k_dim, color), line);
+    std::string gutter = fmt::format("{:>{}}", finding.location.line, width);
+    std::string shown(line);
+    // A binary or broken line must not send control bytes to the terminal.
+    for (char& c : shown) {
+      if (static_cast<unsigned char>(c) < 0x20 && c != '\t') c = '?';
+    }
+    out += fmt::format("{} | {}\n", paint(gutter, k_dim, color), shown);
     std::string marker;
     auto column = static_cast<std::size_t>(std::max(finding.location.column, 1) - 1);
     for (std::size_t i = 0; i < column && i < line.size(); ++i) marker.push_back(line[i] == '\t' ? '\t' : ' ');
     std::size_t length = 1;
     while (column + length < line.size() && line[column + length] != ' ' && line[column + length] != '#') ++length;
     std::string caret = "^" + std::string(length - 1, '~');
-    out += fmt::format("{} | {}{}\n", std::string(5, ' '), marker,
+    out += fmt::format("{} | {}{}\n", std::string(width, ' '), marker,
                        paint(caret, severity_colour(finding.severity), color));
   }
-  if (!finding.path.empty()) out += fmt::format("{} = at {}\n", std::string(5, ' '), finding.path);
+  if (!finding.path.empty()) out += fmt::format("{} = at {}\n", std::string(width, ' '), finding.path);
   return out;
 }
 
