@@ -29,6 +29,7 @@ int run(int argc, char** argv) {
              "2 usage or input error. See cpconf(1).");
   int exit_code = k_exit_clean;
   add_validate(app, exit_code);
+  add_rules(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
