@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 
 #include "cli/app.hpp"
+#include "cpconf/atomic_file.hpp"
+#include "cpconf/check/baseline.hpp"
 #include "cpconf/check/validate.hpp"
 #include "cpconf/present/findings_format.hpp"
 
@@ -22,6 +24,13 @@ struct ValidateArgs {
   std::string stdin_filename = "<stdin>";
   std::string profile;
   std::string as_of;
+  std::string config;
+  std::string baseline;
+  std::string write_baseline;
+  std::vector<std::string> select;
+  std::vector<std::string> ignore;
+  bool no_config = false;
+  bool strict_case = false;
   bool quiet = false;
 };
 
@@ -32,10 +41,58 @@ std::optional<Severity> fail_threshold(const std::string& fail_on) {
   return std::nullopt;  // never
 }
 
-void print_profile_error(const ProfileError& error, bool color) {
+// An unusable profile, configuration or baseline: every fault with its place, on stderr.
+void print_setup_error(const ProfileError& error, bool color) {
   fmt::print(stderr, "cpconf: error: {}\n", error.what());
   for (const auto& finding : error.findings()) fmt::print(stderr, "{}", format_finding_text(finding, "", color));
 }
+
+// Where findings go, in the format asked for.
+class Output {
+ public:
+  Output(std::string format, bool color, bool quiet) : m_format(std::move(format)), m_color(color), m_quiet(quiet) {
+    if (m_format == "json") fmt::print("{}", json_begin());
+  }
+
+  void file(const FileReport& report, std::string_view source) {
+    if (m_format == "json") {
+      fmt::print("{}", json_file(report, m_first));
+    } else if (m_format == "github") {
+      for (const auto& finding : report.findings) fmt::print("{}", format_finding_github(finding));
+    } else {
+      for (const auto& finding : report.findings) fmt::print("{}", format_finding_text(finding, source, m_color));
+      if (!m_quiet) {
+        for (const auto& waived : report.waived) fmt::print("{}", format_waived_text(waived, m_color));
+      }
+    }
+    m_first = false;
+  }
+
+  void input_error(const std::string& file, const std::string& message) {
+    fmt::print(stderr, "cpconf: error: {}\n", message);
+    if (m_format == "json") fmt::print("{}", json_input_error(file, message, m_first));
+    m_first = false;
+  }
+
+  void finish(const Findings& cross_record, const FindingCounts& counts) {
+    if (m_format == "json") {
+      fmt::print("{}", json_end(cross_record, counts));
+    } else if (m_format == "github") {
+      for (const auto& finding : cross_record) fmt::print("{}", format_finding_github(finding));
+    } else {
+      for (const auto& finding : cross_record) fmt::print("{}", format_finding_text(finding, "", m_color));
+      bool clean = counts.errors + counts.warnings + counts.infos + counts.input_errors == 0;
+      if (!(m_quiet && clean)) fmt::print("{}", format_tally_text(counts, m_color));
+    }
+    std::fflush(stdout);
+  }
+
+ private:
+  std::string m_format;
+  bool m_color;
+  bool m_quiet;
+  bool m_first = true;
+};
 
 int run_validate(const ValidateArgs& args) {
   std::string format = args.format;
@@ -43,76 +100,104 @@ int run_validate(const ValidateArgs& args) {
     const char* actions = std::getenv("GITHUB_ACTIONS");
     format = actions != nullptr && std::string_view(actions) == "true" ? "github" : "text";
   }
-  bool color = format == "text" && use_color(args.color);
   bool color_stderr = use_color(args.color);
 
-  ValidateOptions options;
-  options.as_of = local_today();
+  Validator::Settings settings;
+  settings.as_of = local_today();
   if (!args.as_of.empty()) {
     auto date = parse_date(args.as_of);
     if (!date) {
       fmt::print(stderr, "cpconf: error: --as-of must be a date written YYYY-MM-DD, not '{}'\n", args.as_of);
       return k_exit_usage;
     }
-    options.as_of = *date;
+    settings.as_of = *date;
   }
-  if (!args.profile.empty()) {
-    options.profile = args.profile;
-    try {
-      load_profile(args.profile);
-    } catch (const ProfileError& error) {
-      print_profile_error(error, color_stderr);
-      return k_exit_usage;
-    }
+  if (!args.profile.empty()) settings.profile = args.profile;
+  if (args.no_config) settings.config_mode = Validator::Settings::ConfigMode::none;
+  if (!args.config.empty()) {
+    settings.config_mode = Validator::Settings::ConfigMode::file;
+    settings.config_file = args.config;
+  }
+  settings.case_options.strict_case = args.strict_case;
+  settings.select = args.select;
+  settings.ignore = args.ignore;
+
+  std::optional<Baseline> baseline;
+  std::optional<Validator> validator;
+  try {
+    if (settings.profile) load_profile(*settings.profile);
+    if (!args.baseline.empty()) baseline = Baseline::load(args.baseline);
+    validator.emplace(settings);
+  } catch (const ProfileError& error) {
+    print_setup_error(error, color_stderr);
+    return k_exit_usage;
+  } catch (const InputError& error) {
+    fmt::print(stderr, "cpconf: error: {}\n", error.what());
+    return k_exit_usage;
   }
 
   Inputs inputs = collect_inputs(args.paths);
-  ProfileSet profiles;
+  Output output(format, format == "text" && use_color(args.color), args.quiet);
   FindingCounts counts;
+  Findings for_baseline;
   auto threshold = fail_threshold(args.fail_on);
   bool failed = false;
-  bool input_error = !inputs.errors.empty();
+  // Drops baselined findings, counts the rest and notes whether they fail the run.
+  auto settle = [&](Findings& findings) {
+    if (baseline) {
+      auto before = findings.size();
+      std::erase_if(findings, [&](const Finding& f) { return baseline->take(f); });
+      counts.baselined += static_cast<int>(before - findings.size());
+    }
+    if (!args.write_baseline.empty()) for_baseline.insert(for_baseline.end(), findings.begin(), findings.end());
+    counts.count(findings);
+    for (const auto& finding : findings) {
+      if (threshold && finding.severity >= *threshold) failed = true;
+    }
+  };
+
   for (const auto& error : inputs.errors) {
-    fmt::print(stderr, "cpconf: error: {}\n", error.what());
+    output.input_error(error.file(), error.what());
     ++counts.input_errors;
   }
-  if (format == "json") fmt::print("{}", json_begin());
-  bool first = true;
   for (const auto& path : inputs.files) {
     std::string display = path == "-" ? args.stdin_filename : path;
     std::string text;
+    FileReport report;
     try {
-      text = read_source(path, options.limits.max_bytes);
-    } catch (const InputError& error) {
-      fmt::print(stderr, "cpconf: error: {}\n", error.what());
-      if (format == "json") fmt::print("{}", json_input_error(display, error.what(), first));
-      first = false;
+      text = read_source(path, settings.limits.max_bytes);
+      report = validator->check(text, display, path);
+    } catch (const ProfileError& error) {
+      print_setup_error(error, color_stderr);
+      output.input_error(display, error.what());
       ++counts.input_errors;
-      input_error = true;
+      continue;
+    } catch (const InputError& error) {
+      output.input_error(display, error.what());
+      ++counts.input_errors;
       continue;
     }
-    FileReport report = validate_text(text, display, options, profiles);
-    counts.count(report.findings);
-    for (const auto& finding : report.findings) {
-      if (threshold && finding.severity >= *threshold) failed = true;
-    }
-    if (format == "json") {
-      fmt::print("{}", json_file(report.file, report.findings, report.profile, first));
-    } else if (format == "github") {
-      for (const auto& finding : report.findings) fmt::print("{}", format_finding_github(finding));
-    } else {
-      for (const auto& finding : report.findings) fmt::print("{}", format_finding_text(finding, text, color));
-    }
-    first = false;
+    ++counts.files;
+    settle(report.findings);
+    counts.waived += static_cast<int>(report.waived.size());
+    output.file(report, text);
   }
-  bool clean = counts.errors + counts.warnings + counts.infos == 0;
-  if (format == "json") {
-    fmt::print("{}", json_end(counts));
-  } else if (format == "text" && !(args.quiet && clean && !input_error)) {
-    fmt::print("{}", format_tally_text(counts, color));
+  Findings cross_record = validator->finish();
+  settle(cross_record);
+  if (baseline) counts.baseline_unmatched = baseline->unmatched();
+  output.finish(cross_record, counts);
+
+  if (!args.write_baseline.empty()) {
+    try {
+      write_file_atomically(args.write_baseline, Baseline::to_text(for_baseline, settings.as_of));
+    } catch (const InputError& error) {
+      fmt::print(stderr, "cpconf: error: {}\n", error.what());
+      return k_exit_usage;
+    }
+    fmt::print(stderr, "cpconf: wrote {} findings to the baseline {}\n", for_baseline.size(), args.write_baseline);
+    return counts.input_errors > 0 ? k_exit_usage : k_exit_clean;
   }
-  std::fflush(stdout);
-  if (input_error) return k_exit_usage;
+  if (counts.input_errors > 0) return k_exit_usage;
   return failed ? k_exit_findings : k_exit_clean;
 }
 
@@ -132,6 +217,14 @@ void add_validate(CLI::App& app, int& exit_code) {
   cmd->add_option("--stdin-filename", args->stdin_filename, "Name to report for a record read from stdin");
   cmd->add_option("--profile", args->profile, "Profile (built-in name or file) overriding the records' own");
   cmd->add_option("--as-of", args->as_of, "Judge timescales as of this date, YYYY-MM-DD (default today)");
+  auto* config = cmd->add_option("--config", args->config, "Configuration file (default: .cpconf.yaml found upward)");
+  cmd->add_flag("--no-config", args->no_config, "Read no configuration file")->excludes(config);
+  cmd->add_option("--baseline", args->baseline, "Report only findings not in this baseline file");
+  cmd->add_option("--write-baseline", args->write_baseline, "Write every finding to this baseline file; exit 0");
+  cmd->add_option("--select", args->select, "Run only these rules or families (comma-separated)")->delimiter(',');
+  cmd->add_option("--ignore", args->ignore, "Do not run these rules or families (comma-separated)")->delimiter(',');
+  cmd->add_flag("--strict-case", args->strict_case,
+                "Report a review's missing previous conference even when its case's first record is not given");
   cmd->add_flag("-q,--quiet", args->quiet, "Print nothing when every file is clean");
   cmd->footer("Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error. "
               "See cpconf-validate(1).");

@@ -155,8 +155,7 @@ void describe_profile(MapReader& r, ProfileDoc& doc, const YamlNode& root) {
   r.optional("advisory", doc.advisory);
   r.optional("forbid-consecutive-inquorate", doc.forbid_consecutive_inquorate);
   r.optional("closure-days", doc.closure_days);
-  Field<std::string> ignored;
-  r.optional("rules", ignored);  // marks the key as known; read below as a free mapping
+  r.skip("rules");  // a free mapping of rule names, read below
   read_rules(root.find("rules"), doc, r.context());
   r.finish();
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs one golden test: CASE.yaml is the input, CASE.out the expected transcript:
+# Runs one golden test: CASE.yaml is the input (or CASE/, a folder of records for the
+# cross-record rules), CASE.out the expected transcript:
 #   line 1: "$ cpconf ARGS" (FILE stands for the case's file name)
 #   then stdout and stderr as printed, then "exit: N".
 # UPDATE_GOLDEN=1 rewrites CASE.out from the actual run (new cases get the default command).
@@ -8,7 +9,9 @@ cpconf=$(realpath "$1")
 case_file=$2
 dir=$(dirname "$case_file")
 name=$(basename "$case_file")
-expected="${case_file%.*}.out"
+case_stem=$case_file
+[[ -d $case_file ]] || case_stem=${case_file%.y*ml}
+expected="$case_stem.out"
 default_command='$ cpconf validate --as-of 2026-11-22 FILE'
 
 if [[ -f $expected ]]; then

@@ -28,7 +28,8 @@ inline std::vector<std::string> run_rule(std::string_view rule_name, std::string
                                          const std::string& profile_name = "", Date as_of = {2026, 11, 22}) {
   const Rule* rule = find_rule(rule_name);
   REQUIRE_MESSAGE(rule != nullptr, "no rule named " << rule_name);
-  REQUIRE(rule->check != nullptr);
+  bool has_check = rule->check != nullptr;
+  REQUIRE_MESSAGE(has_check, rule_name << " is applied by the loader, not a check");
   Record record = record_from(yaml);
   Profile profile = load_profile(profile_name.empty() ? record.conference.profile.value_or(std::string("england"))
                                                       : profile_name);

@@ -20,7 +20,7 @@ std::string_view family_name(Family family) {
 std::span<const Rule> all_rules() {
   static const std::vector<Rule> k_rules = [] {
     std::vector<Rule> rules;
-    for (auto family : {record_rules(), attendance_rules(), timescale_rules(), decision_rules(), information_rules()}) rules.insert(rules.end(), family.begin(), family.end());
+    for (auto family : {record_rules(), attendance_rules(), timescale_rules(), decision_rules(), information_rules(), case_rules(), waiver_rules()}) rules.insert(rules.end(), family.begin(), family.end());
     return rules;
   }();
   return k_rules;

@@ -65,5 +65,7 @@ std::span<const Rule> attendance_rules();
 std::span<const Rule> timescale_rules();
 std::span<const Rule> decision_rules();
 std::span<const Rule> information_rules();
+std::span<const Rule> case_rules();
+std::span<const Rule> waiver_rules();
 
 }  // namespace cpconf

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <set>
 #include <system_error>
 
 #include <fmt/format.h>
@@ -73,29 +74,101 @@ Findings check_record(const Record& record, const Profile& profile, const Calend
   return findings;
 }
 
-FileReport validate_text(std::string_view text, const std::string& file, const ValidateOptions& options,
-                         ProfileSet& profiles) {
-  FileReport report{file, {}, std::nullopt, ""};
-  LoadedRecord loaded = load_record(text, file, options.limits);
+std::vector<std::string> expand_rule_names(const std::vector<std::string>& names) {
+  std::vector<std::string> rules;
+  std::vector<std::string> known;
+  for (const auto& rule : all_rules()) {
+    known.emplace_back(rule.name);
+    if (std::find(known.begin(), known.end(), family_name(rule.family)) == known.end()) {
+      known.emplace_back(family_name(rule.family));
+    }
+  }
+  for (const auto& name : names) {
+    bool matched = false;
+    for (const auto& rule : all_rules()) {
+      if (rule.name == name || family_name(rule.family) == name) {
+        rules.emplace_back(rule.name);
+        matched = true;
+      }
+    }
+    if (!matched) {
+      throw InputError(name, fmt::format("no rule or family is named '{}'{}; 'cpconf rules' lists them", name,
+                                         did_you_mean(name, known)));
+    }
+  }
+  return rules;
+}
+
+Validator::Validator(Settings settings) : m_settings(std::move(settings)) {
+  if (m_settings.config_mode == Settings::ConfigMode::file) m_fixed_config = load_config(m_settings.config_file);
+  auto selected = expand_rule_names(m_settings.select);
+  auto ignored = expand_rule_names(m_settings.ignore);
+  for (const auto& rule : all_rules()) {
+    std::string name(rule.name);
+    bool off = (!selected.empty() && std::find(selected.begin(), selected.end(), name) == selected.end()) ||
+               std::find(ignored.begin(), ignored.end(), name) != ignored.end();
+    if (off) m_switched_off.insert(name);
+  }
+}
+
+std::pair<ValidateOptions, const RuleSettings*> Validator::options_for(const std::string& config_path) {
+  const Config* config = nullptr;
+  if (m_fixed_config) {
+    config = &*m_fixed_config;
+  } else if (m_settings.config_mode == Settings::ConfigMode::search) {
+    config = &m_configs.for_input(config_path);
+  }
+  ValidateOptions options;
+  options.as_of = m_settings.as_of;
+  options.limits = m_settings.limits;
+  options.profile = m_settings.profile;
+  if (config != nullptr) {
+    if (!options.profile) options.profile = config->profile;
+    options.rule_settings = config->rules;
+  }
+  for (const auto& name : m_switched_off) options.rule_settings[name] = RuleSetting{false, std::nullopt};
+  return {options, config != nullptr ? &config->rules : nullptr};
+}
+
+FileReport Validator::check(std::string_view text, const std::string& display_name, const std::string& config_path) {
+  auto [options, config_rules] = options_for(config_path);
+  FileReport report{display_name, {}, {}, ""};
+  LoadedRecord loaded = load_record(text, display_name, options.limits);
   report.findings = std::move(loaded.findings);
   if (loaded.record) {
-    const Profile& profile = profiles.for_record(*loaded.record, options, report.findings);
+    const Profile& profile = m_profiles.for_record(*loaded.record, options, report.findings);
+    const Calendar& calendar = m_profiles.calendar_for(profile);
     report.profile = profile.name;
-    // Loader findings follow the same severity settings as the rules.
+    Findings checked = check_record(*loaded.record, profile, calendar, options);
+    report.findings.insert(report.findings.end(), std::make_move_iterator(checked.begin()),
+                           std::make_move_iterator(checked.end()));
+    auto rule_runs = [&](std::string_view name) {
+      const Rule* rule = find_rule(name);
+      return rule != nullptr && effective_severity(*rule, profile, options).has_value();
+    };
+    WaiverResult waivers = apply_waivers(*loaded.record, options.as_of, report.findings, rule_runs);
+    report.findings.insert(report.findings.end(), std::make_move_iterator(waivers.problems.begin()),
+                           std::make_move_iterator(waivers.problems.end()));
+    report.waived = std::move(waivers.waived);
+    // Findings made while loading and by the waivers follow the same severity settings as the rules.
     std::erase_if(report.findings, [&](Finding& finding) {
       const Rule* rule = find_rule(finding.rule);
-      if (rule == nullptr) return false;
+      if (rule == nullptr || rule->check != nullptr) return false;
       auto severity = effective_severity(*rule, profile, options);
       if (severity) finding.severity = *severity;
       return !severity;
     });
-    Findings checked = check_record(*loaded.record, profile, profiles.calendar_for(profile), options);
-    report.findings.insert(report.findings.end(), std::make_move_iterator(checked.begin()),
-                           std::make_move_iterator(checked.end()));
-    report.record = std::move(loaded.record);
+    m_cases.push_back(make_case_entry(*loaded.record, profile, calendar));
+    m_cases.back().settings = config_rules;
   }
   sort_findings(report.findings);
   return report;
+}
+
+Findings Validator::finish() const {
+  Findings findings = check_cases(m_cases, m_settings.case_options);
+  std::erase_if(findings, [&](const Finding& f) { return m_switched_off.count(f.rule) > 0; });
+  return findings;
 }
 
 namespace {

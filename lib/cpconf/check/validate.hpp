@@ -3,10 +3,14 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "cpconf/check/case_rules.hpp"
 #include "cpconf/check/rule.hpp"
+#include "cpconf/check/waivers.hpp"
+#include "cpconf/config.hpp"
 #include "cpconf/derive/calendar.hpp"
 #include "cpconf/finding.hpp"
 #include "cpconf/load/record_reader.hpp"
@@ -14,45 +18,82 @@
 
 namespace cpconf {
 
+using RuleSettings = std::map<std::string, RuleSetting, std::less<>>;
+
 struct ValidateOptions {
   std::optional<std::string> profile;  // overrides the profile a record names
   Date as_of;
   YamlLimits limits;
-  std::map<std::string, RuleSetting, std::less<>> rule_settings;  // from the configuration; win over the profile's
+  RuleSettings rule_settings;  // from the configuration; win over the profile's
 };
+
+// The severity a rule's finding gets, or nothing when the rule is off: the rule's default,
+// then the profile's setting, then the configuration's.
+std::optional<Severity> effective_severity(const Rule& rule, const Profile& profile, const ValidateOptions& options);
 
 // Resolves and keeps the profiles records name, so each is read once.
 class ProfileSet {
  public:
-  // The profile for a record: the override, else the record's own, else england.
+  // The profile for a record: the override, else the record's own, else england. A record
+  // naming no built-in profile gets an invalid-value finding and england.
   const Profile& for_record(const Record& record, const ValidateOptions& options, Findings& findings);
+  const Calendar& calendar_for(const Profile& profile);
 
  private:
   std::map<std::string, std::unique_ptr<Profile>, std::less<>> m_profiles;
   std::map<std::string, std::unique_ptr<Calendar>, std::less<>> m_calendars;
-
- public:
-  const Calendar& calendar_for(const Profile& profile);
 };
+
+// Runs every enabled single-record rule on a loaded record.
+Findings check_record(const Record& record, const Profile& profile, const Calendar& calendar,
+                      const ValidateOptions& options);
 
 // Everything cpconf found about one input.
 struct FileReport {
   std::string file;
   Findings findings;
-  std::optional<Record> record;
-  std::string profile;  // the profile the record was checked against
+  std::vector<WaivedFinding> waived;
+  std::string profile;  // the profile the record was checked against; empty when it did not load
 };
 
-// Runs every enabled rule on a loaded record and applies the severity settings.
-Findings check_record(const Record& record, const Profile& profile, const Calendar& calendar,
-                      const ValidateOptions& options);
+// Checks records one at a time and keeps the compact index the cross-record rules need.
+class Validator {
+ public:
+  struct Settings {
+    std::optional<std::string> profile;  // --profile
+    Date as_of;
+    YamlLimits limits;
+    enum class ConfigMode { search, none, file } config_mode = ConfigMode::search;
+    std::string config_file;  // with ConfigMode::file
+    CaseOptions case_options;
+    // Rule or family names: with select, only those rules run; ignore switches rules off.
+    std::vector<std::string> select;
+    std::vector<std::string> ignore;
+  };
 
-// Loads and checks one record held in memory.
-FileReport validate_text(std::string_view text, const std::string& file, const ValidateOptions& options,
-                         ProfileSet& profiles);
+  explicit Validator(Settings settings);
 
-// The severity a rule's finding gets, or nothing when the rule is off.
-std::optional<Severity> effective_severity(const Rule& rule, const Profile& profile, const ValidateOptions& options);
+  // Checks one record; config_path is where to search for .cpconf.yaml from (the input's path).
+  // Throws ProfileError when the record's configuration or profile file is unusable.
+  FileReport check(std::string_view text, const std::string& display_name, const std::string& config_path);
+
+  // The cross-record findings over every record checked so far.
+  Findings finish() const;
+
+ private:
+  // The options for one input, and the configuration's rule settings (or nullptr).
+  std::pair<ValidateOptions, const RuleSettings*> options_for(const std::string& config_path);
+
+  Settings m_settings;
+  ConfigFinder m_configs;
+  std::optional<Config> m_fixed_config;
+  ProfileSet m_profiles;
+  std::vector<CaseEntry> m_cases;
+  std::set<std::string> m_switched_off;  // by select and ignore
+};
+
+// The rules a list of rule and family names stands for. Throws InputError naming an unknown one.
+std::vector<std::string> expand_rule_names(const std::vector<std::string>& names);
 
 // Files named, and *.yaml / *.yml found under directories named, in a stable order.
 // Paths that do not exist or cannot be listed go to errors.

@@ -59,6 +59,9 @@ class MapReader {
   template <class T>
   void list(std::string_view key, std::vector<T>& out, bool required = false);
 
+  // Marks a key as known without reading it: its value is read elsewhere.
+  void skip(std::string_view key) { take(key); }
+
   // A required key that is absent, for checks that span two keys.
   void missing(std::string_view key, std::string_view why, const YamlNode* empty_value = nullptr);
   void finish();

@@ -42,7 +42,6 @@ std::string_view source_line(std::string_view source, int line) {
 }  // namespace
 
 void FindingCounts::count(const Findings& findings) {
-  ++files;
   for (const auto& finding : findings) {
     switch (finding.severity) {
       case Severity::error: ++errors; break;
@@ -86,34 +85,69 @@ std::string format_tally_text(const FindingCounts& tally, bool color) {
   std::string out = fmt::format("{} checked: {}, {}, {}", plural(tally.files, "file"), plural(tally.errors, "error"),
                                 plural(tally.warnings, "warning"), fmt::format("{} info", tally.infos));
   if (tally.input_errors > 0) out += fmt::format(", {} not readable", plural(tally.input_errors, "input"));
+  if (tally.waived > 0) out += fmt::format("; {} waived", tally.waived);
+  if (tally.baselined > 0) out += fmt::format("; {} in the baseline", tally.baselined);
+  if (tally.baseline_unmatched > 0) {
+    out += fmt::format("; {} baseline {} no longer found", tally.baseline_unmatched,
+                       tally.baseline_unmatched == 1 ? "entry" : "entries");
+  }
   bool clean = tally.errors + tally.warnings + tally.infos + tally.input_errors == 0;
   return paint(out, clean ? "\033[32m" : k_bold, color) + "\n";
 }
 
+std::string format_waived_text(const WaivedFinding& waived, bool color) {
+  const Finding& f = waived.finding;
+  return paint(fmt::format("{}:{}:{}: waived: {} [{}] (waiver at line {}: {})\n", f.file, f.location.line,
+                           f.location.column, f.message, f.rule, waived.waiver.line, waived.reason),
+               k_dim, color);
+}
+
 std::string json_begin() { return "{\"files\":["; }
 
-std::string json_file(const std::string& file, const Findings& findings, const std::string& profile, bool first) {
+namespace {
+
+std::string json_finding(const Finding& f, bool with_file) {
+  return fmt::format("{{{}\"rule\":{},\"severity\":{},\"line\":{},\"column\":{},\"path\":{},\"message\":{}}}",
+                     with_file ? fmt::format("\"file\":{},", json_string(f.file)) : "", json_string(f.rule),
+                     json_string(severity_name(f.severity)), f.location.line, f.location.column, json_string(f.path),
+                     json_string(f.message));
+}
+
+}  // namespace
+
+std::string json_file(const FileReport& report, bool first) {
   std::string out = first ? "\n" : ",\n";
-  out += fmt::format("{{\"file\":{},\"profile\":{},\"findings\":[", json_string(file),
-                     profile.empty() ? "null" : json_string(profile));
-  for (std::size_t i = 0; i < findings.size(); ++i) {
-    const Finding& f = findings[i];
-    out += fmt::format("{}{{\"rule\":{},\"severity\":{},\"line\":{},\"column\":{},\"path\":{},\"message\":{}}}",
-                       i == 0 ? "" : ",", json_string(f.rule), json_string(severity_name(f.severity)),
-                       f.location.line, f.location.column, json_string(f.path), json_string(f.message));
+  out += fmt::format("{{\"file\":{},\"profile\":{},\"findings\":[", json_string(report.file),
+                     report.profile.empty() ? "null" : json_string(report.profile));
+  for (std::size_t i = 0; i < report.findings.size(); ++i) {
+    out += (i == 0 ? "" : ",") + json_finding(report.findings[i], false);
+  }
+  out += "],\"waived\":[";
+  for (std::size_t i = 0; i < report.waived.size(); ++i) {
+    const auto& w = report.waived[i];
+    std::string finding = json_finding(w.finding, false);
+    finding.pop_back();
+    out += fmt::format("{}{},\"waiver_line\":{},\"reason\":{}}}", i == 0 ? "" : ",", finding, w.waiver.line,
+                       json_string(w.reason));
   }
   return out + "]}";
 }
 
 std::string json_input_error(const std::string& file, const std::string& message, bool first) {
-  return fmt::format("{}{{\"file\":{},\"error\":{},\"findings\":[]}}", first ? "\n" : ",\n", json_string(file),
-                     json_string(message));
+  return fmt::format("{}{{\"file\":{},\"error\":{},\"findings\":[],\"waived\":[]}}", first ? "\n" : ",\n",
+                     json_string(file), json_string(message));
 }
 
-std::string json_end(const FindingCounts& tally) {
-  return fmt::format("\n],\n\"summary\":{{\"files\":{},\"errors\":{},\"warnings\":{},\"info\":{},"
-                     "\"input_errors\":{}}}}}\n",
-                     tally.files, tally.errors, tally.warnings, tally.infos, tally.input_errors);
+std::string json_end(const Findings& cross_record, const FindingCounts& tally) {
+  std::string out = "\n],\n\"cross_record\":[";
+  for (std::size_t i = 0; i < cross_record.size(); ++i) {
+    out += (i == 0 ? "\n" : ",\n") + json_finding(cross_record[i], true);
+  }
+  out += fmt::format("],\n\"summary\":{{\"files\":{},\"errors\":{},\"warnings\":{},\"info\":{},"
+                     "\"input_errors\":{},\"waived\":{},\"baselined\":{},\"baseline_unmatched\":{}}}}}\n",
+                     tally.files, tally.errors, tally.warnings, tally.infos, tally.input_errors, tally.waived,
+                     tally.baselined, tally.baseline_unmatched);
+  return out;
 }
 
 namespace {
