@@ -42,6 +42,12 @@ inline Hit hit_at(const Node& node, std::string message) {
   return {node.location, node.path, std::move(message)};
 }
 
+// A text field that says something: present and not only blanks. Rules treat a blank reason,
+// rationale or evidence as missing.
+inline bool has_text(const Field<std::string>& field) {
+  return field && field->find_first_not_of(" \t\r\n") != std::string::npos;
+}
+
 using CheckFn = Hits (*)(const CheckContext&);
 
 // One row of the rule table: everything `cpconf rules`, SARIF metadata and profiles read.

@@ -60,7 +60,7 @@ WaiverResult apply_waivers(const Record& record, Date as_of, Findings& findings,
                           did_you_mean(*waiver.rule, names)));
       continue;
     }
-    if (!waiver.reason || waiver.reason->find_first_not_of(" \t\n") == std::string::npos) {
+    if (!has_text(waiver.reason)) {
       problem("waiver-without-reason", waiver,
               fmt::format("the waiver of '{}' at '{}' gives no reason: add 'reason:' saying why the finding is "
                           "accepted",

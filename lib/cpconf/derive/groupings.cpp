@@ -13,6 +13,18 @@ char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned 
 
 }  // namespace
 
+bool same_agency(const Attendee& a, const Attendee& b) {
+  if (!a.agency || !b.agency) return false;
+  auto trim = [](std::string_view text) {
+    auto first = text.find_first_not_of(" \t");
+    auto last = text.find_last_not_of(" \t");
+    return first == std::string_view::npos ? std::string_view{} : text.substr(first, last - first + 1);
+  };
+  auto x = trim(*a.agency);
+  auto y = trim(*b.agency);
+  return x.size() == y.size() && std::equal(x.begin(), x.end(), y.begin(), [](char p, char q) { return lower(p) == lower(q); });
+}
+
 bool contains_words(std::string_view text, std::string_view keyword) {
   if (keyword.empty() || keyword.size() > text.size()) return false;
   for (std::size_t start = 0; start + keyword.size() <= text.size(); ++start) {
@@ -67,8 +79,10 @@ std::vector<std::string> groupings_present(const Record& record, const Profile& 
   for (const auto& a : record.attendees) {
     bool here = a.attendance.value_or(Attendance::apologies) == Attendance::present;
     if (!here && a.represented_by) {
+      // 003 §4.5: a representative of the same agency presents an absent professional's report.
       const Attendee* presenter = find_attendee(record, *a.represented_by);
-      here = presenter != nullptr && presenter->attendance.value_or(Attendance::apologies) == Attendance::present;
+      here = presenter != nullptr && presenter->attendance.value_or(Attendance::apologies) == Attendance::present &&
+             same_agency(*presenter, a);
     }
     if (!here) continue;
     auto grouping = grouping_of(a, record, profile);

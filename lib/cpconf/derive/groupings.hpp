@@ -31,6 +31,9 @@ const Child* find_child(const Record& record, std::string_view id);
 // (an absent professional whose report a present colleague presents counts), in order.
 std::vector<std::string> groupings_present(const Record& record, const Profile& profile);
 
+// The same agency, ignoring case and surrounding blanks.
+bool same_agency(const Attendee& a, const Attendee& b);
+
 // True when text contains keyword as whole words, ignoring case.
 bool contains_words(std::string_view text, std::string_view keyword);
 
