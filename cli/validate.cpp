@@ -1,4 +1,6 @@
+#include <algorithm>
 #include <cstdlib>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -8,6 +10,7 @@
 
 #include "cli/app.hpp"
 #include "cpconf/atomic_file.hpp"
+#include "cpconf/batch.hpp"
 #include "cpconf/check/baseline.hpp"
 #include "cpconf/check/validate.hpp"
 #include "cpconf/present/findings_format.hpp"
@@ -32,6 +35,7 @@ struct ValidateArgs {
   bool no_config = false;
   bool strict_case = false;
   bool quiet = false;
+  unsigned jobs = default_jobs();
 };
 
 std::optional<Severity> fail_threshold(const std::string& fail_on) {
@@ -160,28 +164,45 @@ int run_validate(const ValidateArgs& args) {
     output.input_error(error.file(), error.what());
     ++counts.input_errors;
   }
-  for (const auto& path : inputs.files) {
-    std::string display = path == "-" ? args.stdin_filename : path;
+  // One input's outcome, made on a worker thread and written out in input order.
+  struct Checked {
+    std::string display;
     std::string text;
     FileReport report;
+    std::optional<std::string> error;
+    std::optional<ProfileError> setup_error;
+  };
+  std::function<Checked(std::size_t)> work = [&](std::size_t i) {
+    const std::string& path = inputs.files[i];
+    Checked checked;
+    checked.display = path == "-" ? args.stdin_filename : path;
     try {
-      text = read_source(path, settings.limits.max_bytes);
-      report = validator->check(text, display, path);
+      checked.text = read_source(path, settings.limits.max_bytes);
+      checked.report = validator->check(checked.text, checked.display, path);
     } catch (const ProfileError& error) {
-      print_setup_error(error, color_stderr);
-      output.input_error(display, error.what());
-      ++counts.input_errors;
-      continue;
+      checked.error = error.what();
+      checked.setup_error = error;
     } catch (const InputError& error) {
-      output.input_error(display, error.what());
+      checked.error = error.what();
+    }
+    return checked;
+  };
+  std::function<void(std::size_t, Checked&&)> emit = [&](std::size_t, Checked&& checked) {
+    if (checked.error) {
+      if (checked.setup_error) print_setup_error(*checked.setup_error, color_stderr);
+      output.input_error(checked.display, *checked.error);
       ++counts.input_errors;
-      continue;
+      return;
     }
     ++counts.files;
-    settle(report.findings);
-    counts.waived += static_cast<int>(report.waived.size());
-    output.file(report, text);
-  }
+    if (checked.report.case_entry) validator->remember(std::move(*checked.report.case_entry));
+    settle(checked.report.findings);
+    counts.waived += static_cast<int>(checked.report.waived.size());
+    output.file(checked.report, checked.text);
+  };
+  // Standard input can be read once only, by one thread.
+  bool reads_stdin = std::find(inputs.files.begin(), inputs.files.end(), "-") != inputs.files.end();
+  ordered_parallel<Checked>(inputs.files.size(), reads_stdin ? 1 : args.jobs, work, emit);
   Findings cross_record = validator->finish();
   settle(cross_record);
   if (baseline) counts.baseline_unmatched = baseline->unmatched();
@@ -226,6 +247,8 @@ void add_validate(CLI::App& app, int& exit_code) {
   cmd->add_flag("--strict-case", args->strict_case,
                 "Report a review's missing previous conference even when its case's first record is not given");
   cmd->add_flag("-q,--quiet", args->quiet, "Print nothing when every file is clean");
+  cmd->add_option("-j,--jobs", args->jobs, "Threads to check files on (default: one per core); output is the same")
+      ->check(CLI::Range(1u, 256u));
   cmd->footer("Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error. "
               "See cpconf-validate(1).");
   cmd->callback([args, &exit_code] { exit_code = run_validate(*args); });

@@ -116,6 +116,7 @@ std::pair<ValidateOptions, const RuleSettings*> Validator::options_for(const std
   if (m_fixed_config) {
     config = &*m_fixed_config;
   } else if (m_settings.config_mode == Settings::ConfigMode::search) {
+    std::lock_guard lock(m_mutex);
     config = &m_configs.for_input(config_path);
   }
   ValidateOptions options;
@@ -132,12 +133,15 @@ std::pair<ValidateOptions, const RuleSettings*> Validator::options_for(const std
 
 FileReport Validator::check(std::string_view text, const std::string& display_name, const std::string& config_path) {
   auto [options, config_rules] = options_for(config_path);
-  FileReport report{display_name, {}, {}, ""};
+  FileReport report;
+  report.file = display_name;
   LoadedRecord loaded = load_record(text, display_name, options.limits);
   report.findings = std::move(loaded.findings);
   if (loaded.record) {
+    std::unique_lock lock(m_mutex);
     const Profile& profile = m_profiles.for_record(*loaded.record, options, report.findings);
     const Calendar& calendar = m_profiles.calendar_for(profile);
+    lock.unlock();
     report.profile = profile.name;
     Findings checked = check_record(*loaded.record, profile, calendar, options);
     report.findings.insert(report.findings.end(), std::make_move_iterator(checked.begin()),
@@ -158,8 +162,8 @@ FileReport Validator::check(std::string_view text, const std::string& display_na
       if (severity) finding.severity = *severity;
       return !severity;
     });
-    m_cases.push_back(make_case_entry(*loaded.record, profile, calendar));
-    m_cases.back().settings = config_rules;
+    report.case_entry = make_case_entry(*loaded.record, profile, calendar);
+    report.case_entry->settings = config_rules;
   }
   sort_findings(report.findings);
   return report;

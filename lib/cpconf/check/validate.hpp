@@ -2,6 +2,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
@@ -54,9 +55,11 @@ struct FileReport {
   Findings findings;
   std::vector<WaivedFinding> waived;
   std::string profile;  // the profile the record was checked against; empty when it did not load
+  std::optional<CaseEntry> case_entry;  // for the cross-record rules; hand it to Validator::remember
 };
 
-// Checks records one at a time and keeps the compact index the cross-record rules need.
+// Checks records and keeps the compact index the cross-record rules need. check() may run on
+// several threads at once; remember() and finish() run on one.
 class Validator {
  public:
   struct Settings {
@@ -77,7 +80,10 @@ class Validator {
   // Throws ProfileError when the record's configuration or profile file is unusable.
   FileReport check(std::string_view text, const std::string& display_name, const std::string& config_path);
 
-  // The cross-record findings over every record checked so far.
+  // Adds a checked record to the cross-record index, in input order.
+  void remember(CaseEntry entry) { m_cases.push_back(std::move(entry)); }
+
+  // The cross-record findings over every record remembered.
   Findings finish() const;
 
  private:
@@ -85,6 +91,7 @@ class Validator {
   std::pair<ValidateOptions, const RuleSettings*> options_for(const std::string& config_path);
 
   Settings m_settings;
+  std::mutex m_mutex;  // guards the configuration and profile caches
   ConfigFinder m_configs;
   std::optional<Config> m_fixed_config;
   ProfileSet m_profiles;

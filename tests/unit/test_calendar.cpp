@@ -1,0 +1,154 @@
+#include <map>
+#include <string>
+
+#include <doctest/doctest.h>
+
+#include "cpconf/derive/calendar.hpp"
+
+// Every expected date below was counted by hand on a printed calendar of England and Wales.
+namespace {
+
+using cpconf::Calendar;
+using cpconf::Date;
+
+Date d(std::string_view text) {
+  auto date = cpconf::parse_date(text);
+  REQUIRE_MESSAGE(date.has_value(), "bad test date " << text);
+  return *date;
+}
+
+std::string add(const Calendar& calendar, std::string_view anchor, int n) {
+  return calendar.add_working_days(d(anchor), n).str();
+}
+
+}  // namespace
+
+TEST_CASE("calendar: the day after the anchor is working day 1") {
+  Calendar calendar;
+  CHECK(add(calendar, "2026-03-16", 1) == "2026-03-17");  // Monday to Tuesday
+  CHECK(add(calendar, "2026-03-20", 1) == "2026-03-23");  // Friday to Monday
+  CHECK(add(calendar, "2026-03-21", 1) == "2026-03-23");  // from a Saturday
+  CHECK(add(calendar, "2026-03-20", 0) == "2026-03-20");
+  CHECK(add(calendar, "2026-03-21", 0) == "2026-03-21");  // zero days leaves even a weekend alone
+  CHECK(calendar.working_days_between(d("2026-03-20"), d("2026-03-20")) == 0);
+  CHECK(calendar.working_days_between(d("2026-03-20"), d("2026-03-23")) == 1);
+  CHECK(calendar.working_days_between(d("2026-03-20"), d("2026-03-22")) == 0);  // to a Sunday
+  CHECK(calendar.working_days_between(d("2026-03-02"), d("2026-03-20")) == 14);
+}
+
+TEST_CASE("calendar: Christmas and New Year are skipped") {
+  Calendar calendar;
+  SUBCASE("2025: Christmas Thursday, Boxing Day Friday") {
+    CHECK(add(calendar, "2025-12-24", 1) == "2025-12-29");
+    CHECK(add(calendar, "2025-12-24", 3) == "2025-12-31");
+    CHECK(add(calendar, "2025-12-24", 4) == "2026-01-02");
+    CHECK(calendar.working_days_between(d("2025-12-19"), d("2026-01-05")) == 8);
+  }
+  SUBCASE("2026: Boxing Day on a Saturday, substitute day Monday 28 December") {
+    CHECK(calendar.closure_name(d("2026-12-28")) == "Boxing Day (substitute day)");
+    CHECK_FALSE(calendar.closure_name(d("2026-12-26")).has_value());  // a Saturday: no holiday of its own
+    CHECK(add(calendar, "2026-12-24", 1) == "2026-12-29");
+    CHECK(calendar.working_days_between(d("2026-12-24"), d("2027-01-04")) == 4);
+    CHECK(add(calendar, "2026-12-10", 20) == "2027-01-12");
+  }
+  SUBCASE("2027: both days substituted, 27 and 28 December") {
+    CHECK(add(calendar, "2027-12-24", 1) == "2027-12-29");
+    CHECK(calendar.working_days_between(d("2027-12-24"), d("2028-01-04")) == 4);  // 29, 30, 31 Dec, 4 Jan
+  }
+}
+
+TEST_CASE("calendar: Easter is skipped") {
+  Calendar calendar;
+  SUBCASE("2026: Good Friday 3 April, Easter Monday 6 April") {
+    CHECK(add(calendar, "2026-04-02", 1) == "2026-04-07");
+    CHECK(add(calendar, "2026-03-20", 10) == "2026-04-07");
+    CHECK(add(calendar, "2026-03-20", 15) == "2026-04-14");
+    CHECK(calendar.working_days_between(d("2026-03-20"), d("2026-04-14")) == 15);
+  }
+  SUBCASE("2027: Good Friday 26 March, Easter Monday 29 March") {
+    CHECK(add(calendar, "2027-03-25", 1) == "2027-03-30");
+    CHECK(calendar.working_days_between(d("2027-03-19"), d("2027-04-02")) == 8);
+  }
+}
+
+TEST_CASE("calendar: the May and August bank holidays are skipped") {
+  Calendar calendar;
+  CHECK(add(calendar, "2026-05-01", 1) == "2026-05-05");  // early May, Monday 4 May
+  CHECK(add(calendar, "2026-04-29", 5) == "2026-05-07");
+  CHECK(add(calendar, "2026-05-22", 1) == "2026-05-26");  // spring, Monday 25 May
+  CHECK(add(calendar, "2026-08-28", 1) == "2026-09-01");  // summer, Monday 31 August
+  CHECK(add(calendar, "2026-08-20", 15) == "2026-09-11");
+  CHECK(add(calendar, "2027-04-30", 1) == "2027-05-04");  // early May 2027, Monday 3 May
+  CHECK(add(calendar, "2027-08-27", 1) == "2027-08-31");  // summer 2027, Monday 30 August
+}
+
+TEST_CASE("calendar: the one-off bank holidays of 2022 are skipped") {
+  Calendar calendar;
+  CHECK(add(calendar, "2022-06-01", 1) == "2022-06-06");  // spring moved to 2 June, jubilee 3 June
+  CHECK(calendar.closure_name(d("2022-06-03")) == "Platinum Jubilee bank holiday");
+  CHECK(add(calendar, "2022-09-16", 1) == "2022-09-20");  // the state funeral, Monday 19 September
+  CHECK_FALSE(calendar.is_working_day(d("2022-09-19")));
+  CHECK(calendar.is_working_day(d("2022-05-30")));  // the usual late-May Monday was a working day
+}
+
+TEST_CASE("calendar: negative counts go backwards") {
+  Calendar calendar;
+  CHECK(add(calendar, "2026-03-23", -1) == "2026-03-20");
+  CHECK(add(calendar, "2026-01-02", -1) == "2025-12-31");
+  CHECK(add(calendar, "2026-12-29", -1) == "2026-12-24");
+  CHECK(add(calendar, "2026-04-07", -5) == "2026-03-27");  // across Easter 2026
+  CHECK(add(calendar, "2027-01-05", -5) == "2026-12-24");  // across Christmas 2026
+  CHECK(calendar.working_days_between(d("2026-04-07"), d("2026-03-27")) == -5);
+  CHECK(calendar.working_days_between(d("2026-03-27"), d("2026-04-07")) == 5);
+}
+
+TEST_CASE("calendar: local closure days are not working days") {
+  Calendar calendar({d("2026-03-17"), d("2026-03-16")});  // given out of order
+  CHECK(calendar.closure_name(d("2026-03-16")) == "local closure day");
+  CHECK_FALSE(calendar.is_working_day(d("2026-03-17")));
+  CHECK(add(calendar, "2026-03-13", 1) == "2026-03-18");
+  CHECK(calendar.working_days_between(d("2026-03-13"), d("2026-03-20")) == 3);
+  CHECK(Calendar().working_days_between(d("2026-03-13"), d("2026-03-20")) == 5);
+  CHECK(calendar.closure_name(d("2026-04-03")) == "Good Friday");  // bank holidays still apply
+}
+
+TEST_CASE("calendar: add_months clamps to the end of a shorter month") {
+  CHECK(Calendar::add_months(d("2025-11-30"), 3).str() == "2026-02-28");
+  CHECK(Calendar::add_months(d("2027-11-30"), 3).str() == "2028-02-29");  // leap year
+  CHECK(Calendar::add_months(d("2026-08-31"), 6).str() == "2027-02-28");
+  CHECK(Calendar::add_months(d("2027-08-31"), 6).str() == "2028-02-29");
+  CHECK(Calendar::add_months(d("2026-01-31"), 1).str() == "2026-02-28");
+  CHECK(Calendar::add_months(d("2028-01-31"), 1).str() == "2028-02-29");
+  CHECK(Calendar::add_months(d("2026-10-31"), 6).str() == "2027-04-30");
+  CHECK(Calendar::add_months(d("2026-12-15"), 3).str() == "2027-03-15");  // across the year end
+  CHECK(Calendar::add_months(d("2026-03-20"), 3).str() == "2026-06-20");
+}
+
+TEST_CASE("calendar: every bank holiday in the list is a weekday and each year is complete") {
+  // A weekend date in the list would be a wrongly entered substitute day; a missing count would
+  // mean the list is out of order, since it is searched by bisection.
+  const std::map<int, int> expected_count = {{2020, 8}, {2021, 8},  {2022, 10}, {2023, 9},
+                                             {2024, 8}, {2025, 8},  {2026, 8},  {2027, 8},
+                                             {2028, 8}, {2029, 8},  {2030, 8}};
+  Calendar calendar;
+  std::map<int, int> count;
+  for (long s = d("2020-01-01").serial(); s <= d("2030-12-31").serial(); ++s) {
+    Date day = Date::from_serial(s);
+    if (!calendar.closure_name(day)) continue;
+    INFO(day.str() << " " << *calendar.closure_name(day));
+    CHECK_FALSE(day.is_weekend());
+    ++count[day.year];
+  }
+  CHECK(count == expected_count);
+}
+
+TEST_CASE("calendar: the bank holidays of 2026 and 2027 are the published ones") {
+  Calendar calendar;
+  for (auto day : {"2026-01-01", "2026-04-03", "2026-04-06", "2026-05-04", "2026-05-25", "2026-08-31", "2026-12-25",
+                   "2026-12-28", "2027-01-01", "2027-03-26", "2027-03-29", "2027-05-03", "2027-05-31", "2027-08-30",
+                   "2027-12-27", "2027-12-28"}) {
+    INFO(day);
+    CHECK_FALSE(calendar.is_working_day(d(day)));
+    CHECK(calendar.closure_name(d(day)).has_value());
+  }
+}
