@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 
 #include "cpconf/finding.hpp"
+#include "cpconf/load/yaml_tree.hpp"
+#include "cpconf/present/findings_format.hpp"
 #include "cpconf/version.hpp"
 
 namespace cpconf::cli {
@@ -19,6 +21,17 @@ bool use_color(const std::string& when) {
   const char* term = std::getenv("TERM");
   if (term != nullptr && std::string_view(term) == "dumb") return false;
   return ::isatty(STDOUT_FILENO) == 1;
+}
+
+void print_setup_error(const ProfileError& error, bool color) {
+  fmt::print(stderr, "cpconf: error: {}\n", error.what());
+  std::string source;
+  try {
+    source = read_source(error.file(), YamlLimits{}.max_bytes);
+  } catch (const InputError&) {
+    // A built-in profile or a vanished file: the findings still name their places.
+  }
+  for (const auto& finding : error.findings()) fmt::print(stderr, "{}", format_finding_text(finding, source, color));
 }
 
 int run(int argc, char** argv) {

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "cpconf/profile.hpp"
+
 namespace CLI {
 class App;
 }
@@ -24,5 +26,9 @@ void add_render(CLI::App& app, int& exit_code);
 
 // Colour on a terminal unless NO_COLOR is set; "always" and "never" force it.
 bool use_color(const std::string& when);
+
+// An unusable profile, configuration or baseline on stderr: the error, then every fault with
+// its source line and marker.
+void print_setup_error(const ProfileError& error, bool color);
 
 }  // namespace cpconf::cli

@@ -35,6 +35,7 @@ struct ValidateArgs {
   bool no_config = false;
   bool strict_case = false;
   bool quiet = false;
+  bool cache = false;
   unsigned jobs = default_jobs();
 };
 
@@ -43,12 +44,6 @@ std::optional<Severity> fail_threshold(const std::string& fail_on) {
   if (fail_on == "warning") return Severity::warning;
   if (fail_on == "info") return Severity::info;
   return std::nullopt;  // never
-}
-
-// An unusable profile, configuration or baseline: every fault with its place, on stderr.
-void print_setup_error(const ProfileError& error, bool color) {
-  fmt::print(stderr, "cpconf: error: {}\n", error.what());
-  for (const auto& finding : error.findings()) fmt::print(stderr, "{}", format_finding_text(finding, "", color));
 }
 
 // Where findings go, in the format asked for.
@@ -124,6 +119,7 @@ int run_validate(const ValidateArgs& args) {
   }
   settings.case_options.strict_case = args.strict_case;
   settings.select = args.select;
+  settings.cache = args.cache;
   settings.ignore = args.ignore;
 
   std::optional<Baseline> baseline;
@@ -246,6 +242,8 @@ void add_validate(CLI::App& app, int& exit_code) {
   cmd->add_option("--ignore", args->ignore, "Do not run these rules or families (comma-separated)")->delimiter(',');
   cmd->add_flag("--strict-case", args->strict_case,
                 "Report a review's missing previous conference even when its case's first record is not given");
+  cmd->add_flag("--cache", args->cache,
+                "Keep parsed records in .cpconf-cache/ beside them, so unchanged files are not parsed again");
   cmd->add_flag("-q,--quiet", args->quiet, "Print nothing when every file is clean");
   cmd->add_option("-j,--jobs", args->jobs, "Threads to check files on (default: one per core); output is the same")
       ->check(CLI::Range(1u, 256u));

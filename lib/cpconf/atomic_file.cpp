@@ -5,6 +5,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -13,7 +14,7 @@
 
 namespace cpconf {
 
-void write_file_atomically(const std::string& path, std::string_view content) {
+void write_file_atomically(const std::string& path, std::string_view content, unsigned mode, Durability durability) {
   namespace fs = std::filesystem;
   fs::path target(path);
   fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
@@ -31,7 +32,7 @@ void write_file_atomically(const std::string& path, std::string_view content) {
       left -= static_cast<std::size_t>(written);
     }
   }
-  ok = ok && ::fsync(fd) == 0;
+  ok = ok && ::fchmod(fd, static_cast<mode_t>(mode)) == 0 && (durability == Durability::cache || ::fsync(fd) == 0);
   int saved = errno;
   ::close(fd);
   if (!ok || std::rename(temporary.c_str(), path.c_str()) != 0) {

@@ -15,6 +15,7 @@ namespace fs = std::filesystem;
 struct ConfigDoc : Node {
   Field<int> version;
   Field<std::string> profile;
+  Field<bool> cache;
 };
 
 namespace {
@@ -48,12 +49,14 @@ Config load_config(const std::string& path) {
     MapReader reader(parsed.root, "", context);
     reader.required("cpconf-config", doc.version);
     reader.optional("profile", doc.profile);
+    reader.optional("cache", doc.cache);
     reader.skip("rules");  // a free mapping of rule names, read below
     reader.finish();
     if (doc.version && *doc.version != 1) {
       context.add("format-version", doc.version.location, "cpconf-config",
                   fmt::format("this configuration is version {}; this build reads version 1 only", *doc.version));
     }
+    config.cache = doc.cache.value_or(false);
     if (doc.profile) {
       bool is_path = doc.profile->find('/') != std::string::npos || doc.profile->ends_with(".yaml") ||
                      doc.profile->ends_with(".yml");

@@ -15,6 +15,7 @@ struct Config {
   std::string file;                    // where it was read from; empty for "no configuration"
   std::optional<std::string> profile;  // built-in name or path, as resolvable from the working folder
   std::map<std::string, RuleSetting, std::less<>> rules;
+  bool cache = false;  // keep parsed records in .cpconf-cache/ (see TreeCache)
 };
 
 inline constexpr std::string_view k_config_name = ".cpconf.yaml";

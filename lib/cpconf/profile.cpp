@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "cpconf/check/rule.hpp"
 #include "cpconf/load/map_reader.hpp"
 #include "cpconf/suggest.hpp"
 
@@ -88,8 +89,18 @@ void describe(MapReader& r, GroupingDoc& g) {
   r.optional("keywords", g.keywords);
 }
 
+// Counts and limits in a profile are never negative.
+void refuse_negative(MapReader& r, std::string_view key, Field<int>& field) {
+  if (field && *field < 0) {
+    r.context().add("invalid-value", field.location, fmt::format("{}.{}", r.path(), key),
+                    fmt::format("'{}' must not be negative", key));
+    field.value.reset();
+  }
+}
+
 void describe(MapReader& r, QuorumDoc& q) {
   r.optional("min-groupings", q.min_groupings);
+  refuse_negative(r, "min-groupings", q.min_groupings);
   r.optional("required", q.required);
 }
 
@@ -97,17 +108,15 @@ void describe(MapReader& r, TimescalesDoc& t) {
   for (const auto& key : k_timescale_keys) {
     auto& [name, field] = t.values.emplace_back(key.key, Field<int>{});
     r.optional(name, field);
-    if (field && *field < 0) {
-      r.context().add("invalid-value", field.location, fmt::format("{}.{}", r.path(), name),
-                      fmt::format("'{}' must not be negative", name));
-      field.value.reset();
-    }
+    refuse_negative(r, name, field);
   }
 }
 
 void describe(MapReader& r, AdvisoryDoc& a) {
   r.optional("max-professionals", a.max_professionals);
+  refuse_negative(r, "max-professionals", a.max_professionals);
   r.optional("max-minutes", a.max_minutes);
+  refuse_negative(r, "max-minutes", a.max_minutes);
 }
 
 namespace {
@@ -234,8 +243,13 @@ void apply(const ProfileDoc& doc, Profile& profile, ReadContext& context) {
       }
     }
   }
+  std::vector<std::string> rule_names;
+  for (const auto& r : all_rules()) rule_names.emplace_back(r.name);
   for (const auto& [rule, setting] : doc.rules) {
-    if (!setting) {
+    if (!find_rule(rule)) {
+      context.add("unknown-reference", setting.location, "rules." + rule,
+                  fmt::format("no rule is named '{}'{}; 'cpconf rules' lists them", rule, did_you_mean(rule, rule_names)));
+    } else if (!setting) {
       context.add("invalid-value", setting.location, "rules." + rule,
                   "a rule's setting must be error, warning, info or off");
     } else if (*setting == "off") {

@@ -1,6 +1,7 @@
 #include "cpconf/check/rule.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace cpconf {
 
@@ -15,6 +16,35 @@ std::string_view family_name(Family family) {
     case Family::waiver: return "waiver";
   }
   return "record";
+}
+
+namespace {
+
+constexpr Family k_families[] = {Family::record,     Family::attendance,  Family::timescales, Family::decision,
+                                 Family::case_chain, Family::information, Family::waiver};
+
+}  // namespace
+
+std::span<const Family> all_families() { return k_families; }
+
+std::string_view family_key(Family family) {
+  switch (family) {
+    case Family::record: return "record";
+    case Family::attendance: return "attendance";
+    case Family::timescales: return "timescales";
+    case Family::decision: return "decision";
+    case Family::case_chain: return "case";
+    case Family::information: return "information";
+    case Family::waiver: return "waiver";
+  }
+  return "record";
+}
+
+std::optional<Family> family_from_key(std::string_view key) {
+  for (Family family : k_families) {
+    if (key == family_key(family) || key == family_name(family)) return family;
+  }
+  return std::nullopt;
 }
 
 std::span<const Rule> all_rules() {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -14,7 +15,15 @@ namespace cpconf {
 
 enum class Family { record, attendance, timescales, decision, case_chain, information, waiver };
 
+// "reports and timescales", as RULES.md names the family.
 std::string_view family_name(Family family);
+// The one-word name of a family: what --family and --select take, JSON gives, and tests/e2e/
+// names a folder after ("timescales").
+std::string_view family_key(Family family);
+// Every family, in the order `cpconf rules` lists them.
+std::span<const Family> all_families();
+// A family from its key or its name.
+std::optional<Family> family_from_key(std::string_view key);
 
 class Calendar;
 

@@ -79,14 +79,14 @@ std::vector<std::string> expand_rule_names(const std::vector<std::string>& names
   std::vector<std::string> known;
   for (const auto& rule : all_rules()) {
     known.emplace_back(rule.name);
-    if (std::find(known.begin(), known.end(), family_name(rule.family)) == known.end()) {
-      known.emplace_back(family_name(rule.family));
+    if (std::find(known.begin(), known.end(), family_key(rule.family)) == known.end()) {
+      known.emplace_back(family_key(rule.family));
     }
   }
   for (const auto& name : names) {
     bool matched = false;
     for (const auto& rule : all_rules()) {
-      if (rule.name == name || family_name(rule.family) == name) {
+      if (rule.name == name || family_from_key(name) == rule.family) {
         rules.emplace_back(rule.name);
         matched = true;
       }
@@ -123,7 +123,9 @@ std::pair<ValidateOptions, const RuleSettings*> Validator::options_for(const std
   options.as_of = m_settings.as_of;
   options.limits = m_settings.limits;
   options.profile = m_settings.profile;
+  options.cache = m_settings.cache;
   if (config != nullptr) {
+    options.cache = options.cache || config->cache;
     if (!options.profile) options.profile = config->profile;
     options.rule_settings = config->rules;
   }
@@ -135,7 +137,8 @@ FileReport Validator::check(std::string_view text, const std::string& display_na
   auto [options, config_rules] = options_for(config_path);
   FileReport report;
   report.file = display_name;
-  LoadedRecord loaded = load_record(text, display_name, options.limits);
+  LoadedRecord loaded = options.cache ? read_record(TreeCache{}.parse(config_path, text, options.limits), display_name)
+                               : load_record(text, display_name, options.limits);
   report.findings = std::move(loaded.findings);
   if (loaded.record) {
     std::unique_lock lock(m_mutex);

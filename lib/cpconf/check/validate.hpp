@@ -15,6 +15,7 @@
 #include "cpconf/derive/calendar.hpp"
 #include "cpconf/finding.hpp"
 #include "cpconf/load/record_reader.hpp"
+#include "cpconf/load/tree_cache.hpp"
 #include "cpconf/profile.hpp"
 
 namespace cpconf {
@@ -26,6 +27,7 @@ struct ValidateOptions {
   Date as_of;
   YamlLimits limits;
   RuleSettings rule_settings;  // from the configuration; win over the profile's
+  bool cache = false;          // read parsed trees from, and keep them in, .cpconf-cache/
 };
 
 // The severity a rule's finding gets, or nothing when the rule is off: the rule's default,
@@ -69,6 +71,7 @@ class Validator {
     enum class ConfigMode { search, none, file } config_mode = ConfigMode::search;
     std::string config_file;  // with ConfigMode::file
     CaseOptions case_options;
+    bool cache = false;  // keep parsed trees in .cpconf-cache/ beside the records
     // Rule or family names: with select, only those rules run; ignore switches rules off.
     std::vector<std::string> select;
     std::vector<std::string> ignore;

@@ -253,8 +253,11 @@ void describe_record(MapReader& r, Record& record) {
 }  // namespace
 
 LoadedRecord load_record(std::string_view text, const std::string& file, const YamlLimits& limits) {
+  return read_record(parse_yaml(text, file, limits), file);
+}
+
+LoadedRecord read_record(ParsedYaml parsed, const std::string& file) {
   LoadedRecord result;
-  ParsedYaml parsed = parse_yaml(text, file, limits);
   result.findings = std::move(parsed.findings);
   if (!parsed.usable) return result;
   if (!parsed.root.is_mapping()) {

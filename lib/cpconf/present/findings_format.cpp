@@ -2,24 +2,12 @@
 
 #include <fmt/format.h>
 
+#include "cpconf/present/colour.hpp"
 #include "cpconf/present/json.hpp"
 
 namespace cpconf {
 
 namespace {
-
-constexpr std::string_view k_reset = "\033[0m";
-constexpr std::string_view k_bold = "\033[1m";
-constexpr std::string_view k_dim = "\033[2m";
-
-std::string_view severity_colour(Severity severity) {
-  switch (severity) {
-    case Severity::error: return "\033[1;31m";
-    case Severity::warning: return "\033[1;33m";
-    case Severity::info: return "\033[1;36m";
-  }
-  return "";
-}
 
 std::string paint(std::string_view text, std::string_view style, bool color) {
   return color ? fmt::format("{}{}{}", style, text, k_reset) : std::string(text);
