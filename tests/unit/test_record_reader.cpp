@@ -142,3 +142,10 @@ TEST_CASE("record reader: format-version stops at a version this build does not 
   CHECK(loaded.findings[0].rule == "format-version");
   CHECK(loaded.findings[0].message == "this record is format version 2; this build of cpconf reads version 1 only");
 }
+
+TEST_CASE("record reader: a record lists at least one child and one attendee") {
+  auto text = replace(std::string(k_minimal), "children:\n  - id: c1\n    name: Test Child\n    born: 2019-05-01\n",
+                      "children: []\n");
+  CHECK(findings_of(text) == std::vector<std::string>{
+                                 "missing-field 9:11 children: 'children' must list at least one item"});
+}

@@ -163,6 +163,10 @@ void MapReader::list(std::string_view key, std::vector<T>& out, bool required) {
                   fmt::format("'{}' must be a list (items starting with '- '), not {}", key, kind_name(node->kind)));
     return;
   }
+  if (required && node->items.empty()) {
+    m_context.add("missing-field", node->location, path, fmt::format("'{}' must list at least one item", key));
+    return;
+  }
   out.reserve(node->items.size());
   for (std::size_t i = 0; i < node->items.size(); ++i) {
     T item{};
