@@ -152,3 +152,22 @@ TEST_CASE("calendar: the bank holidays of 2026 and 2027 are the published ones")
     CHECK(calendar.closure_name(d(day)).has_value());
   }
 }
+
+TEST_CASE("calendar: working days between two dates agree with counting day by day") {
+  // Closure days include a bank holiday, a weekend day and a repeat: none may count twice.
+  cpconf::Calendar calendar({{2026, 12, 24}, {2026, 12, 25}, {2026, 12, 26}, {2026, 12, 24}, {2027, 7, 14}});
+  cpconf::Date start{2019, 12, 20};
+  for (long from = start.serial(); from < start.serial() + 3000; from += 37) {
+    for (long to = from - 40; to < from + 800; to += 13) {
+      cpconf::Date a = cpconf::Date::from_serial(from);
+      cpconf::Date b = cpconf::Date::from_serial(to);
+      int expected = 0;
+      for (long s = std::min(from, to) + 1; s <= std::max(from, to); ++s) {
+        if (calendar.is_working_day(cpconf::Date::from_serial(s))) ++expected;
+      }
+      if (to < from) expected = -expected;
+      INFO(a.str() << " to " << b.str());
+      CHECK(calendar.working_days_between(a, b) == expected);
+    }
+  }
+}

@@ -84,13 +84,34 @@ Date Calendar::add_working_days(Date anchor, int n) const {
   return Date::from_serial(serial);
 }
 
+namespace {
+
+long floor_div(long a, long b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0); }
+
+// Weekdays among the days before serial s, counted from a fixed Monday: differences give the
+// weekdays in a range in constant time, so far-apart dates cost nothing.
+long weekdays_before(long s) {
+  long days = s + 3;  // serial 0 (1970-01-01) is a Thursday, three days after a Monday
+  long weeks = floor_div(days, 7);
+  return weeks * 5 + std::min(days - weeks * 7, 5L);
+}
+
+}  // namespace
+
 int Calendar::working_days_between(Date from, Date to) const {
   if (to < from) return -working_days_between(to, from);
-  int count = 0;
-  for (long serial = from.serial() + 1; serial <= to.serial(); ++serial) {
-    if (is_working_day(Date::from_serial(serial))) ++count;
+  long count = weekdays_before(to.serial() + 1) - weekdays_before(from.serial() + 1);
+  auto closed_in_range = [&](Date d) { return from < d && d <= to && !d.is_weekend(); };
+  for (const auto& holiday : k_bank_holidays) {
+    if (closed_in_range(holiday.date)) --count;
   }
-  return count;
+  for (std::size_t i = 0; i < m_closures.size(); ++i) {
+    Date d = m_closures[i];
+    bool repeated = i > 0 && m_closures[i - 1] == d;
+    bool bank_holiday = closure_name(d) != std::optional<std::string_view>("local closure day");
+    if (closed_in_range(d) && !repeated && !bank_holiday) --count;
+  }
+  return static_cast<int>(count);
 }
 
 Date Calendar::add_months(Date date, int months) {
