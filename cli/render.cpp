@@ -1,0 +1,259 @@
+#include <algorithm>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/app.hpp"
+#include "cpconf/atomic_file.hpp"
+#include "cpconf/batch.hpp"
+#include "cpconf/check/validate.hpp"
+#include "cpconf/present/findings_format.hpp"
+#include "cpconf/present/render_record.hpp"
+
+namespace cpconf::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct RenderArgs {
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::string output;
+  std::string output_dir;
+  std::string redact;
+  std::vector<std::string> redact_names;
+  bool no_findings = false;
+  std::string as_of;
+  std::string profile;
+  std::string config;
+  bool no_config = false;
+  std::string color = "auto";
+  std::string stdin_filename = "<stdin>";
+  std::size_t width = 80;
+  unsigned jobs = default_jobs();
+};
+
+// One input's outcome, made on a worker thread and written out in input order.
+struct RenderResult {
+  std::string display;
+  std::string source;
+  std::optional<RenderedRecord> rendered;
+  Findings load_findings;  // why the file is not a record
+  std::optional<std::string> error;
+  std::optional<ProfileError> setup_error;
+  std::size_t findings = 0;
+};
+
+bool same_file(const std::string& a, const std::string& b) {
+  std::error_code error;
+  return fs::equivalent(a, b, error) && !error;
+}
+
+int run_render(const RenderArgs& args) {
+  bool color_stderr = use_color(args.color);
+  auto fail = [](const std::string& message) {
+    fmt::print(stderr, "cpconf: error: {}\n", message);
+    return k_exit_usage;
+  };
+  RenderSettings settings;
+  settings.format = find_render_format(args.format);
+  settings.build.as_of = local_today();
+  if (!args.as_of.empty()) {
+    auto date = parse_date(args.as_of);
+    if (!date) return fail(fmt::format("--as-of must be a date written YYYY-MM-DD, not '{}'", args.as_of));
+    settings.build.as_of = *date;
+  }
+  settings.build.findings = !args.no_findings;
+  settings.build.redaction.level = args.redact == "all"                                   ? Redaction::all
+                                   : !args.redact.empty() || !args.redact_names.empty() ? Redaction::family
+                                                                                          : Redaction::none;
+  settings.build.redaction.extra_names = args.redact_names;
+  settings.write.width = args.width;
+
+  Validator::Settings checks;
+  checks.as_of = settings.build.as_of;
+  if (!args.profile.empty()) checks.profile = args.profile;
+  if (args.no_config) checks.config_mode = Validator::Settings::ConfigMode::none;
+  if (!args.config.empty()) {
+    checks.config_mode = Validator::Settings::ConfigMode::file;
+    checks.config_file = args.config;
+  }
+  std::optional<Validator> validator;
+  std::optional<RenderProfiles> profiles;
+  try {
+    if (checks.profile) load_profile(*checks.profile);
+    validator.emplace(checks);
+    profiles.emplace(args.profile, args.config, args.no_config);
+  } catch (const ProfileError& error) {
+    print_setup_error(error, color_stderr);
+    return k_exit_usage;
+  } catch (const InputError& error) {
+    return fail(error.what());
+  }
+
+  Inputs inputs = collect_inputs(args.paths);
+  std::size_t count = inputs.files.size() + inputs.errors.size();
+  bool to_stdout = args.output.empty() && args.output_dir.empty();
+  if (!args.output.empty() && count > 1) return fail("--output takes one record; use --output-dir for several");
+  if (to_stdout && count > 1 && args.format == "html") {
+    return fail("several records in HTML need --output-dir (one file each)");
+  }
+  if (!args.output_dir.empty() && !fs::is_directory(args.output_dir)) {
+    return fail(fmt::format("--output-dir '{}' is not a directory", args.output_dir));
+  }
+  for (const auto& path : inputs.files) {
+    if (!args.output.empty() && same_file(args.output, path)) {
+      return fail(fmt::format("--output '{}' is the input '{}'; refusing to write over it", args.output, path));
+    }
+  }
+
+  int errors = 0;
+  for (const auto& error : inputs.errors) {
+    fmt::print(stderr, "cpconf: error: {}\n", error.what());
+    ++errors;
+  }
+  settings.write.color = to_stdout && args.format == "text" && use_color(args.color);
+  NamesByCase case_names;
+  if (settings.build.redaction.level != Redaction::none && inputs.files.size() > 1) {
+    case_names = names_by_case(inputs.files, settings.build.redaction.level, checks.limits, args.jobs);
+  }
+  std::function<RenderResult(std::size_t)> work = [&](std::size_t i) {
+    const std::string& path = inputs.files[i];
+    RenderResult outcome;
+    outcome.display = path == "-" ? args.stdin_filename : path;
+    try {
+      outcome.source = read_source(path, checks.limits.max_bytes);
+      FileReport report = validator->check(outcome.source, outcome.display, path);
+      LoadedRecord loaded = load_record(outcome.source, outcome.display, checks.limits);
+      if (!loaded.record) {
+        outcome.load_findings = std::move(report.findings);
+        return outcome;
+      }
+      outcome.findings = report.findings.size();
+      const Profile& profile = profiles->for_record(*loaded.record, path);
+      RenderSettings own = settings;
+      auto pooled = case_names.find(loaded.record->conference.case_id.value_or(std::string()));
+      if (pooled != case_names.end()) {
+        auto& extra = own.build.redaction.extra_names;
+        extra.insert(extra.end(), pooled->second.begin(), pooled->second.end());
+      }
+      outcome.rendered = render_record(*loaded.record, profile, report, own);
+    } catch (const ProfileError& error) {
+      outcome.error = error.what();
+      outcome.setup_error = error;
+    } catch (const InputError& error) {
+      outcome.error = error.what();
+    }
+    return outcome;
+  };
+  std::set<std::string> written;
+  bool first = true;
+  std::function<void(std::size_t, RenderResult&&)> emit = [&](std::size_t, RenderResult&& outcome) {
+    if (outcome.setup_error) print_setup_error(*outcome.setup_error, color_stderr);
+    if (outcome.error) {
+      fmt::print(stderr, "cpconf: error: {}\n", *outcome.error);
+      ++errors;
+      return;
+    }
+    if (!outcome.rendered) {
+      for (const auto& finding : outcome.load_findings) {
+        fmt::print(stderr, "{}", format_finding_text(finding, outcome.source, color_stderr));
+      }
+      fmt::print(stderr, "cpconf: error: {} cannot be read as a record; nothing rendered\n", outcome.display);
+      ++errors;
+      return;
+    }
+    if (outcome.findings > 0) {
+      std::fflush(stdout);  // the note follows what came before it, whatever the buffering
+      fmt::print(stderr, "cpconf: note: {}: {} finding{}{}\n", outcome.display, outcome.findings,
+                 outcome.findings == 1 ? "" : "s",
+                 args.no_findings ? " (left out by --no-findings; see cpconf validate)" : ", listed at the end");
+    }
+    if (to_stdout) {
+      if (!first && args.format == "text") fmt::print("\n{}\n\n", std::string(args.width, '='));
+      if (!first && args.format == "markdown") fmt::print("\n");
+      fmt::print("{}", outcome.rendered->content);
+      first = false;
+      return;
+    }
+    std::string target = args.output;
+    if (target.empty()) {
+      target = (fs::path(args.output_dir) / (outcome.rendered->file_stem + "." +
+                                              std::string(settings.format->extension))).string();
+    }
+    for (const auto& input : inputs.files) {
+      if (same_file(target, input)) {
+        fmt::print(stderr, "cpconf: error: '{}' is an input; not writing over it\n", target);
+        ++errors;
+        return;
+      }
+    }
+    if (!written.insert(fs::weakly_canonical(target).string()).second) {
+      fmt::print(stderr, "cpconf: error: {} would be written to '{}' again; rename one of the inputs\n",
+                 outcome.display, target);
+      ++errors;
+      return;
+    }
+    try {
+      // The record holds personal data: only its owner may read it, unless it is redacted.
+      unsigned mode = settings.build.redaction.level == Redaction::none ? 0600 : 0644;
+      write_file_atomically(target, outcome.rendered->content, mode);
+    } catch (const InputError& error) {
+      fmt::print(stderr, "cpconf: error: {}\n", error.what());
+      ++errors;
+    }
+  };
+  // Standard input can be read once only, by one thread.
+  bool reads_stdin = std::find(inputs.files.begin(), inputs.files.end(), "-") != inputs.files.end();
+  ordered_parallel<RenderResult>(inputs.files.size(), reads_stdin ? 1 : args.jobs, work, emit);
+  std::fflush(stdout);
+  return errors > 0 ? k_exit_usage : k_exit_clean;
+}
+
+}  // namespace
+
+void add_render(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<RenderArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "render", "The written record of a conference as text, Markdown or HTML, with redaction.");
+  cmd->add_option("paths", args->paths, "Record files, directories (searched for *.yaml, *.yml), or - for stdin")
+      ->required();
+  cmd->add_option("--format", args->format, "text (default), markdown or html")
+      ->check(CLI::IsMember({"text", "markdown", "html"}));
+  auto* output = cmd->add_option("-o,--output", args->output, "Write to this file (atomically) instead of stdout");
+  cmd->add_option("--output-dir", args->output_dir, "Write one file per record into this directory")
+      ->excludes(output);
+  cmd->add_flag("--redact{family}", args->redact,
+                "Initials for children, family and other non-professionals, ages for dates of birth; "
+                "--redact=all also replaces professionals' names with their roles")
+      ->check(CLI::IsMember({"family", "all"}));
+  cmd->add_option("--redact-name", args->redact_names,
+                  "Also reduce this name to initials (repeatable): people named only in free text")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  cmd->add_flag("--no-findings", args->no_findings, "Leave out the findings section");
+  cmd->add_option("--as-of", args->as_of, "Judge the findings as of this date, YYYY-MM-DD (default today)");
+  cmd->add_option("--profile", args->profile, "Profile (built-in name or file) overriding the records' own");
+  auto* config = cmd->add_option("--config", args->config, "Configuration file (default: .cpconf.yaml found upward)");
+  cmd->add_flag("--no-config", args->no_config, "Read no configuration file")->excludes(config);
+  cmd->add_option("--color", args->color, "Colour (text on a terminal): auto, always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd->add_option("--stdin-filename", args->stdin_filename, "Name to give a record read from stdin");
+  cmd->add_option("--width", args->width, "Columns of text output (default 80)")->check(CLI::Range(40, 400));
+  cmd->add_option("-j,--jobs", args->jobs, "Threads to render files on (default: one per core); output is the same")
+      ->check(CLI::Range(1u, 256u));
+  cmd->footer("Exit status: 0 every record rendered (findings or not), 2 usage or input error. "
+              "See cpconf-render(1).");
+  cmd->callback([args, &exit_code] { exit_code = run_render(*args); });
+}
+
+}  // namespace cpconf::cli

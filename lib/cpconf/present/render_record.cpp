@@ -1,0 +1,88 @@
+#include "cpconf/present/render_record.hpp"
+
+#include <filesystem>
+#include <functional>
+#include <set>
+
+#include "cpconf/batch.hpp"
+
+namespace cpconf {
+
+namespace {
+
+std::string redacted_stem(const Record& record, const RedactionOptions& options, const std::string& stem) {
+  std::string redacted = Redactor(record, options).apply(stem);
+  std::string out;
+  for (char c : redacted) {
+    bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    // Initials bring dots ("H.-initial"), which a file name does without.
+    if (keep) {
+      out.push_back(c);
+    } else if (c != '.') {
+      out.push_back('_');
+    }
+  }
+  return out.empty() ? "record" : out;
+}
+
+}  // namespace
+
+RenderedRecord render_record(const Record& record, const Profile& profile, const FileReport& report,
+                             const RenderSettings& settings) {
+  RenderedRecord rendered;
+  Document document = build_document(record, profile, &report, settings.build);
+  rendered.content = settings.format->write(document, settings.write);
+  std::string stem = std::filesystem::path(record.file).stem().string();
+  if (stem.empty()) stem = "record";
+  rendered.file_stem = settings.build.redaction.level == Redaction::none
+                           ? stem
+                           : redacted_stem(record, settings.build.redaction, stem);
+  return rendered;
+}
+
+RenderProfiles::RenderProfiles(std::string override_profile, const std::string& config_file, bool no_config)
+    : m_override(std::move(override_profile)), m_no_config(no_config) {
+  if (!config_file.empty()) m_fixed = load_config(config_file);
+}
+
+const Profile& RenderProfiles::for_record(const Record& record, const std::string& path) {
+  std::lock_guard lock(m_mutex);
+  ValidateOptions options;
+  if (!m_override.empty()) {
+    options.profile = m_override;
+  } else if (m_fixed) {
+    options.profile = m_fixed->profile;
+  } else if (!m_no_config) {
+    options.profile = m_configs.for_input(path).profile;
+  }
+  Findings ignored;  // the validator reports them
+  return m_profiles.for_record(record, options, ignored);
+}
+
+NamesByCase names_by_case(const std::vector<std::string>& files, Redaction level, const YamlLimits& limits,
+                          unsigned jobs) {
+  using CaseNames = std::pair<std::string, std::vector<std::string>>;
+  std::map<std::string, std::set<std::string>> pooled;
+  std::function<CaseNames(std::size_t)> work = [&](std::size_t i) {
+    CaseNames names;
+    if (files[i] == "-") return names;  // standard input is read once, by the rendering itself
+    try {
+      LoadedRecord loaded = load_record(read_source(files[i], limits.max_bytes), files[i], limits);
+      if (loaded.record && loaded.record->conference.case_id) {
+        names = {*loaded.record->conference.case_id, names_to_redact(*loaded.record, level)};
+      }
+    } catch (const InputError&) {
+      // Reported when the file is rendered.
+    }
+    return names;
+  };
+  std::function<void(std::size_t, CaseNames&&)> emit = [&](std::size_t, CaseNames&& names) {
+    if (!names.first.empty()) pooled[names.first].insert(names.second.begin(), names.second.end());
+  };
+  ordered_parallel<CaseNames>(files.size(), jobs, work, emit);
+  NamesByCase out;
+  for (auto& [case_id, names] : pooled) out[case_id] = {names.begin(), names.end()};
+  return out;
+}
+
+}  // namespace cpconf
