@@ -1,5 +1,6 @@
 #include <map>
 #include <string>
+#include <vector>
 
 #include <doctest/doctest.h>
 
@@ -170,4 +171,26 @@ TEST_CASE("calendar: working days between two dates agree with counting day by d
       CHECK(calendar.working_days_between(a, b) == expected);
     }
   }
+}
+
+TEST_CASE("calendar: closures between two dates are listed in order, once, on weekdays only") {
+  // 2026-12-26 (a Saturday) is a closure day the profile adds: a weekend, so not listed;
+  // 2026-12-28 is both a bank holiday and a closure day: listed once, by its bank holiday name.
+  Calendar calendar({d("2026-12-29"), d("2026-12-28"), d("2026-12-26"), d("2026-12-29")});
+  auto closures = calendar.closures_between(d("2026-12-24"), d("2027-01-01"));
+  std::vector<std::string> listed;
+  for (const auto& c : closures) listed.push_back(c.date.str() + " " + std::string(c.name));
+  CHECK(listed == std::vector<std::string>{"2026-12-25 Christmas Day", "2026-12-28 Boxing Day (substitute day)",
+                                           "2026-12-29 local closure day", "2027-01-01 New Year's Day"});
+  CHECK(calendar.closures_between(d("2026-12-24"), d("2027-01-01"), 2).size() == 2);
+  // The range's start is excluded, its end included, as in working_days_between.
+  CHECK(calendar.closures_between(d("2026-12-25"), d("2026-12-25")).empty());
+}
+
+TEST_CASE("calendar: closures between dates centuries apart are the listed ones, found at once") {
+  Calendar calendar;
+  auto closures = calendar.closures_between(d("2031-01-07"), d("9999-12-29"));
+  CHECK(closures.empty());
+  // Eight a year for 2020 to 2030, plus the one-off days of 2022 (two) and 2023 (one).
+  CHECK(calendar.closures_between(d("1900-01-01"), d("9999-12-31")).size() == 11 * 8 + 3);
 }

@@ -79,10 +79,8 @@ std::string weekday_name(Date date) {
 // (from, to] that are not working days, so that a reader can redo the count.
 std::string not_counting(const Calendar& calendar, Date from, Date to) {
   std::vector<std::string> skipped;
-  for (long s = from.serial() + 1; s <= to.serial() && skipped.size() < 10; ++s) {
-    Date day = Date::from_serial(s);
-    if (day.is_weekend()) continue;
-    if (auto name = calendar.closure_name(day)) skipped.push_back(fmt::format("{} {}", *name, day.str()));
+  for (const Closure& c : calendar.closures_between(from, to, 10)) {
+    skipped.push_back(fmt::format("{} {}", c.name, c.date.str()));
   }
   if (skipped.empty()) return "";
   std::string text = "; not counting " + skipped.front();

@@ -114,6 +114,25 @@ int Calendar::working_days_between(Date from, Date to) const {
   return static_cast<int>(count);
 }
 
+std::vector<Closure> Calendar::closures_between(Date from, Date to, std::size_t limit) const {
+  std::vector<Closure> closures;
+  auto first_holiday = std::upper_bound(std::begin(k_bank_holidays), std::end(k_bank_holidays), from,
+                                        [](Date d, const BankHoliday& h) { return d < h.date; });
+  for (auto it = first_holiday; it != std::end(k_bank_holidays) && it->date <= to; ++it) {
+    if (!it->date.is_weekend()) closures.push_back({it->date, it->name});
+  }
+  for (auto it = std::upper_bound(m_closures.begin(), m_closures.end(), from);
+       it != m_closures.end() && *it <= to; ++it) {
+    bool listed = !closures.empty() && std::any_of(closures.begin(), closures.end(),
+                                                   [&](const Closure& c) { return c.date == *it; });
+    if (!it->is_weekend() && !listed) closures.push_back({*it, "local closure day"});
+  }
+  std::stable_sort(closures.begin(), closures.end(),
+                   [](const Closure& a, const Closure& b) { return a.date < b.date; });
+  if (closures.size() > limit) closures.resize(limit);
+  return closures;
+}
+
 Date Calendar::add_months(Date date, int months) {
   int index = date.year * 12 + (date.month - 1) + months;
   int year = index / 12;

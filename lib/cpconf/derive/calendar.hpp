@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -7,6 +8,12 @@
 #include "cpconf/date.hpp"
 
 namespace cpconf {
+
+// A day that is not worked although it falls on a weekday: a bank holiday or a closure day.
+struct Closure {
+  Date date;
+  std::string_view name;
+};
 
 // Working days in England and Wales: weekends and bank holidays excluded, plus any local
 // closure days a profile adds. Every timescale in cpconf is counted here.
@@ -27,6 +34,10 @@ class Calendar {
   Date add_working_days(Date anchor, int n) const;
   // Working days in (from, to]; negative when to is before from.
   int working_days_between(Date from, Date to) const;
+
+  // Closures on weekdays in (from, to], in date order, at most limit of them. Looked up in the
+  // lists rather than found by walking the days, so a range of centuries costs nothing.
+  std::vector<Closure> closures_between(Date from, Date to, std::size_t limit = SIZE_MAX) const;
 
   // The same day n calendar months later, clamped to the end of a shorter month.
   static Date add_months(Date date, int months);
