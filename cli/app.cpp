@@ -43,6 +43,7 @@ int run(int argc, char** argv) {
   int exit_code = k_exit_clean;
   add_validate(app, exit_code);
   add_rules(app, exit_code);
+  add_vote(app, exit_code);
   add_timeline(app, exit_code);
   add_render(app, exit_code);
   try {

@@ -20,6 +20,7 @@ int run(int argc, char** argv);
 // Each command adds itself to the app; its callback stores the exit code here.
 void add_validate(CLI::App& app, int& exit_code);
 void add_rules(CLI::App& app, int& exit_code);
+void add_vote(CLI::App& app, int& exit_code);
 void add_timeline(CLI::App& app, int& exit_code);
 void add_render(CLI::App& app, int& exit_code);
 
