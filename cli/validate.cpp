@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
@@ -13,6 +14,7 @@
 #include "cpconf/batch.hpp"
 #include "cpconf/check/baseline.hpp"
 #include "cpconf/check/validate.hpp"
+#include "cpconf/git_changes.hpp"
 #include "cpconf/present/findings_format.hpp"
 
 namespace cpconf::cli {
@@ -36,6 +38,8 @@ struct ValidateArgs {
   bool strict_case = false;
   bool quiet = false;
   bool cache = false;
+  bool redact = false;
+  std::string changed_since;
   unsigned jobs = default_jobs();
 };
 
@@ -46,59 +50,13 @@ std::optional<Severity> fail_threshold(const std::string& fail_on) {
   return std::nullopt;  // never
 }
 
-// Where findings go, in the format asked for.
-class Output {
- public:
-  Output(std::string format, bool color, bool quiet) : m_format(std::move(format)), m_color(color), m_quiet(quiet) {
-    if (m_format == "json") fmt::print("{}", json_begin());
-  }
-
-  void file(const FileReport& report, std::string_view source) {
-    if (m_format == "json") {
-      fmt::print("{}", json_file(report, m_first));
-    } else if (m_format == "github") {
-      for (const auto& finding : report.findings) fmt::print("{}", format_finding_github(finding));
-    } else {
-      for (const auto& finding : report.findings) fmt::print("{}", format_finding_text(finding, source, m_color));
-      if (!m_quiet) {
-        for (const auto& waived : report.waived) fmt::print("{}", format_waived_text(waived, m_color));
-      }
-    }
-    m_first = false;
-  }
-
-  void input_error(const std::string& file, const std::string& message) {
-    fmt::print(stderr, "cpconf: error: {}\n", message);
-    if (m_format == "json") fmt::print("{}", json_input_error(file, message, m_first));
-    m_first = false;
-  }
-
-  void finish(const Findings& cross_record, const FindingCounts& counts) {
-    if (m_format == "json") {
-      fmt::print("{}", json_end(cross_record, counts));
-    } else if (m_format == "github") {
-      for (const auto& finding : cross_record) fmt::print("{}", format_finding_github(finding));
-    } else {
-      for (const auto& finding : cross_record) fmt::print("{}", format_finding_text(finding, "", m_color));
-      bool clean = counts.errors + counts.warnings + counts.infos + counts.input_errors == 0;
-      if (!(m_quiet && clean)) fmt::print("{}", format_tally_text(counts, m_color));
-    }
-    std::fflush(stdout);
-  }
-
- private:
-  std::string m_format;
-  bool m_color;
-  bool m_quiet;
-  bool m_first = true;
-};
-
 int run_validate(const ValidateArgs& args) {
-  std::string format = args.format;
-  if (format.empty()) {
+  std::string format_name = args.format;
+  if (format_name.empty()) {
     const char* actions = std::getenv("GITHUB_ACTIONS");
-    format = actions != nullptr && std::string_view(actions) == "true" ? "github" : "text";
+    format_name = actions != nullptr && std::string_view(actions) == "true" ? "github" : "text";
   }
+  const FindingsFormat& format = *find_findings_format(format_name);
   bool color_stderr = use_color(args.color);
 
   Validator::Settings settings;
@@ -121,12 +79,33 @@ int run_validate(const ValidateArgs& args) {
   settings.select = args.select;
   settings.cache = args.cache;
   settings.ignore = args.ignore;
+  settings.redact_names = format.redacts_names || args.redact;
 
+  Inputs inputs = collect_inputs(args.paths);
+  for (const auto& file : inputs.files) {
+    std::error_code error;
+    if (!args.write_baseline.empty() && std::filesystem::equivalent(file, args.write_baseline, error)) {
+      fmt::print(stderr, "cpconf: error: --write-baseline names '{}', one of the records to check: cpconf never "
+                         "writes over an input\n", args.write_baseline);
+      return k_exit_usage;
+    }
+  }
+  // Files read only for the cross-record rules of the cases --changed-since checks.
+  std::vector<bool> context(inputs.files.size(), false);
   std::optional<Baseline> baseline;
   std::optional<Validator> validator;
   try {
     if (settings.profile) load_profile(*settings.profile);
     if (!args.baseline.empty()) baseline = Baseline::load(args.baseline);
+    if (!args.changed_since.empty()) {
+      if (std::find(inputs.files.begin(), inputs.files.end(), "-") != inputs.files.end()) {
+        throw InputError("-", "--changed-since needs files in a git working tree, not standard input");
+      }
+      settings.changes = changes_since(inputs.files, args.changed_since, settings.as_of);
+      ChangedSelection selection = select_changed(inputs.files, settings.changes, settings.limits, args.jobs);
+      inputs.files = std::move(selection.files);
+      context = std::move(selection.context);
+    }
     validator.emplace(settings);
   } catch (const ProfileError& error) {
     print_setup_error(error, color_stderr);
@@ -136,11 +115,23 @@ int run_validate(const ValidateArgs& args) {
     return k_exit_usage;
   }
 
-  Inputs inputs = collect_inputs(args.paths);
-  Output output(format, format == "text" && use_color(args.color), args.quiet);
+  WriterOptions writer_options;
+  writer_options.color = format.name == "text" && use_color(args.color);
+  writer_options.quiet = args.quiet;
+  writer_options.excerpts = !settings.redact_names;  // source lines hold the names
+  auto threshold = fail_threshold(args.fail_on);
+  writer_options.fail_at = threshold;
+  std::unique_ptr<FindingsWriter> writer = format.make(writer_options);
+  auto write = [](const std::string& text) {
+    if (!text.empty()) fmt::print("{}", text);
+  };
+  auto input_error = [&](const std::string& file, const std::string& message) {
+    fmt::print(stderr, "cpconf: error: {}\n", message);
+    write(writer->input_error(file, message));
+  };
+  write(writer->begin());
   FindingCounts counts;
   Findings for_baseline;
-  auto threshold = fail_threshold(args.fail_on);
   bool failed = false;
   // Drops baselined findings, counts the rest and notes whether they fail the run.
   auto settle = [&](Findings& findings) {
@@ -157,7 +148,7 @@ int run_validate(const ValidateArgs& args) {
   };
 
   for (const auto& error : inputs.errors) {
-    output.input_error(error.file(), error.what());
+    input_error(error.file(), error.what());
     ++counts.input_errors;
   }
   // One input's outcome, made on a worker thread and written out in input order.
@@ -183,10 +174,14 @@ int run_validate(const ValidateArgs& args) {
     }
     return checked;
   };
-  std::function<void(std::size_t, Checked&&)> emit = [&](std::size_t, Checked&& checked) {
+  std::function<void(std::size_t, Checked&&)> emit = [&](std::size_t i, Checked&& checked) {
+    if (context[i]) {
+      if (checked.report.case_entry) validator->remember(std::move(*checked.report.case_entry));
+      return;
+    }
     if (checked.error) {
       if (checked.setup_error) print_setup_error(*checked.setup_error, color_stderr);
-      output.input_error(checked.display, *checked.error);
+      input_error(checked.display, *checked.error);
       ++counts.input_errors;
       return;
     }
@@ -194,15 +189,17 @@ int run_validate(const ValidateArgs& args) {
     if (checked.report.case_entry) validator->remember(std::move(*checked.report.case_entry));
     settle(checked.report.findings);
     counts.waived += static_cast<int>(checked.report.waived.size());
-    output.file(checked.report, checked.text);
+    write(writer->file(checked.report, checked.text));
   };
   // Standard input can be read once only, by one thread.
   bool reads_stdin = std::find(inputs.files.begin(), inputs.files.end(), "-") != inputs.files.end();
   ordered_parallel<Checked>(inputs.files.size(), reads_stdin ? 1 : args.jobs, work, emit);
   Findings cross_record = validator->finish();
   settle(cross_record);
-  if (baseline) counts.baseline_unmatched = baseline->unmatched();
-  output.finish(cross_record, counts);
+  // Entries for records --changed-since left out are not "no longer found".
+  if (baseline && args.changed_since.empty()) counts.baseline_unmatched = baseline->unmatched();
+  write(writer->end(cross_record, counts));
+  std::fflush(stdout);
 
   if (!args.write_baseline.empty()) {
     try {
@@ -225,8 +222,15 @@ void add_validate(CLI::App& app, int& exit_code) {
   CLI::App* cmd = app.add_subcommand("validate", "Check conference records: structure, procedure rules, timescales.");
   cmd->add_option("paths", args->paths, "Record files, directories (searched for *.yaml, *.yml), or - for stdin")
       ->required();
-  cmd->add_option("--format", args->format, "Output format (default text; github under GitHub Actions)")
-      ->check(CLI::IsMember({"text", "json", "github"}));
+  std::vector<std::string> formats;
+  for (const auto& format : findings_formats()) formats.emplace_back(format.name);
+  cmd->add_option("--format", args->format,
+                  "Output format: text (default), json, github (default under GitHub Actions), sarif, junit")
+      ->check(CLI::IsMember(formats));
+  cmd->add_flag("--redact", args->redact,
+                "Name children and family members by record path in text and json (always in the others)");
+  cmd->add_option("--changed-since", args->changed_since,
+                  "Check only records changed since this git revision (and the other records of their cases)");
   cmd->add_option("--color", args->color, "Colour: auto (on a terminal, not with NO_COLOR), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->add_option("--fail-on", args->fail_on, "Lowest severity that makes the exit status 1 (default warning)")

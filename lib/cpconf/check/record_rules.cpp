@@ -183,6 +183,25 @@ const Rule k_record_rules[] = {
      "The first key, 'cpconf', gives the record format version. This build reads version 1; a record "
      "of another version is not checked further, since its keys may mean other things.",
      nullptr},
+    // Applied by the Validator, which sees the file's first line.
+    {"foreign-schema", Family::record, Severity::warning,
+     "the editors' schema line names a schema other than cpconf's", "cpconf-record(5): schema line for editors",
+     "A first line '# yaml-language-server: $schema=...' tells editors which JSON Schema to check the "
+     "file against. In a record it must name cpconf's conference.schema.json (by a relative path or a "
+     "URL); any other schema makes the editor check the record against another format, with "
+     "misleading errors and completions. cpconf ignores such a line and reports it.",
+     nullptr},
+    // A case rule, kept beside the record rules because the Validator applies it while checking
+    // one record, as it applies foreign-schema: it compares a record with its own earlier version,
+    // which no single file shows, so (like the other case rules) a script builds its test history.
+    {"edited-after-sign-off", Family::case_chain, Severity::error,
+     "a record was changed after the chair signed it off", "cpconf-record(5): conference.sign-off",
+     "With --changed-since, a record changed since the revision is compared with its history: when "
+     "the latest change (its commit's date, or today for a change not yet committed) comes after the "
+     "date of conference.sign-off, and the record was already signed off before that change, the "
+     "signed-off record has been edited. A signed-off record is corrected by an addendum, or signed "
+     "off again with the new date.",
+     nullptr},
 };
 
 }  // namespace

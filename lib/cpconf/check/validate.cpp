@@ -2,16 +2,70 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
+#include <optional>
 #include <set>
 #include <system_error>
 
 #include <fmt/format.h>
 
+#include "cpconf/batch.hpp"
 #include "cpconf/suggest.hpp"
 
 namespace cpconf {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+// foreign-schema: a first line "# yaml-language-server: $schema=X" whose X is not cpconf's.
+std::optional<Finding> foreign_schema(std::string_view text, const std::string& file) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  std::string_view line = text.substr(0, text.find('\n'));
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  auto skip_blanks = [&](std::size_t pos) { return std::min(line.find_first_not_of(" \t", pos), line.size()); };
+  if (line.substr(0, 1) != "#") return std::nullopt;
+  std::size_t pos = skip_blanks(1);
+  constexpr std::string_view k_server = "yaml-language-server:";
+  if (line.substr(pos, k_server.size()) != k_server) return std::nullopt;
+  pos = skip_blanks(pos + k_server.size());
+  constexpr std::string_view k_schema = "$schema=";
+  if (line.substr(pos, k_schema.size()) != k_schema) return std::nullopt;
+  pos += k_schema.size();
+  std::string_view schema = line.substr(pos, line.find_first_of(" \t", pos) - pos);
+  constexpr std::string_view k_ours = "conference.schema.json";
+  if (schema.size() >= k_ours.size() && schema.substr(schema.size() - k_ours.size()) == k_ours) return std::nullopt;
+  return Finding{"foreign-schema", Severity::warning, file, {1, static_cast<int>(pos) + 1}, "",
+                 fmt::format("the editors' schema line names '{}', not cpconf's conference.schema.json, so editors "
+                             "check this record against another format; cpconf ignores the line (write "
+                             "'# yaml-language-server: $schema=PATH/conference.schema.json')",
+                             schema)};
+}
+
+// edited-after-sign-off: the record's latest change came after its sign-off, and the record was
+// already signed off before that change (a change that signs a record off is no edit of it).
+std::optional<Finding> edited_after_sign_off(const Record& record, const FileChange& change, const YamlLimits& limits) {
+  const auto& sign_off = record.conference.sign_off;
+  if (!sign_off || !sign_off->on || !(*sign_off->on < change.date)) return std::nullopt;
+  auto before = text_before(change);
+  if (!before) return std::nullopt;
+  LoadedRecord earlier = load_record(*before, record.file, limits);
+  if (!earlier.record || !earlier.record->conference.sign_off || !earlier.record->conference.sign_off->on) {
+    return std::nullopt;
+  }
+  std::string when = change.commit.empty() ? "in changes not yet committed"
+                                           : fmt::format("in commit {}", change.commit.substr(0, 12));
+  return Finding{"edited-after-sign-off", Severity::error, record.file, sign_off->on.location, "conference.sign-off.on",
+                 fmt::format("the record was signed off on {} and changed on {} {}: a signed-off record is corrected "
+                             "by an addendum, or signed off again with the date of the change",
+                             sign_off->on->str(), change.date.str(), when)};
+}
+
+void redact(Findings& findings, const NameRedactor& names) {
+  for (auto& finding : findings) finding.message = names.apply(finding.message);
+}
+
+}  // namespace
 
 const Profile& ProfileSet::for_record(const Record& record, const ValidateOptions& options, Findings& findings) {
   std::string name = "england";
@@ -140,6 +194,10 @@ FileReport Validator::check(std::string_view text, const std::string& display_na
   LoadedRecord loaded = options.cache ? read_record(TreeCache{}.parse(config_path, text, options.limits), display_name)
                                : load_record(text, display_name, options.limits);
   report.findings = std::move(loaded.findings);
+  if (auto schema = foreign_schema(text, display_name); schema && !m_switched_off.count(schema->rule)) {
+    report.findings.push_back(std::move(*schema));
+  }
+  auto change = m_settings.changes.find(config_path);
   if (loaded.record) {
     std::unique_lock lock(m_mutex);
     const Profile& profile = m_profiles.for_record(*loaded.record, options, report.findings);
@@ -149,7 +207,15 @@ FileReport Validator::check(std::string_view text, const std::string& display_na
     Findings checked = check_record(*loaded.record, profile, calendar, options);
     report.findings.insert(report.findings.end(), std::make_move_iterator(checked.begin()),
                            std::make_move_iterator(checked.end()));
+    bool changed = change != m_settings.changes.end();
+    if (changed && !m_switched_off.count("edited-after-sign-off")) {
+      if (auto edited = edited_after_sign_off(*loaded.record, change->second, options.limits)) {
+        report.findings.push_back(std::move(*edited));
+      }
+    }
     auto rule_runs = [&](std::string_view name) {
+      // Without a change to compare, edited-after-sign-off has not looked at the record at all.
+      if (name == "edited-after-sign-off" && !changed) return false;
       const Rule* rule = find_rule(name);
       return rule != nullptr && effective_severity(*rule, profile, options).has_value();
     };
@@ -167,6 +233,21 @@ FileReport Validator::check(std::string_view text, const std::string& display_na
     });
     report.case_entry = make_case_entry(*loaded.record, profile, calendar);
     report.case_entry->settings = config_rules;
+    if (m_settings.redact_names) {
+      NameRedactor names(*loaded.record);
+      redact(report.findings, names);
+      for (auto& waived : report.waived) {
+        waived.finding.message = names.apply(waived.finding.message);
+        waived.reason = names.apply(waived.reason);
+      }
+      const ConferenceInfo& c = loaded.record->conference;
+      std::string ids = fmt::format("{}\n{}\n{}\n{}", display_name, c.id.value_or(std::string()),
+                                    c.case_id.value_or(std::string()), c.previous.value_or(std::string()));
+      if (NameRedactor given_away = names.only_in(ids); !given_away.empty()) {
+        std::lock_guard guard(m_mutex);
+        m_id_names.insert_or_assign(display_name, std::move(given_away));
+      }
+    }
   }
   sort_findings(report.findings);
   return report;
@@ -175,6 +256,16 @@ FileReport Validator::check(std::string_view text, const std::string& display_na
 Findings Validator::finish() const {
   Findings findings = check_cases(m_cases, m_settings.case_options);
   std::erase_if(findings, [&](const Finding& f) { return m_switched_off.count(f.rule) > 0; });
+  if (m_id_names.empty()) return findings;
+  // A message may quote other records' ids too: after the file's own names, every file's. The
+  // map is in file order, so a name two files give away is always replaced the same way.
+  NameRedactor all;
+  for (const auto& [file, names] : m_id_names) all.add_missing(names);
+  for (auto& finding : findings) {
+    auto own = m_id_names.find(finding.file);
+    if (own != m_id_names.end()) finding.message = own->second.apply(finding.message);
+    finding.message = all.apply(finding.message);
+  }
   return findings;
 }
 
@@ -189,6 +280,29 @@ bool is_record_file(const fs::path& path) {
 bool is_skipped_directory(const fs::path& path) {
   auto name = path.filename().string();
   return name == ".git" || name == ".cpconf-cache" || name == "node_modules";
+}
+
+// Adds the records under a folder to found, and each folder that cannot be listed to errors,
+// then goes on with the rest. Symbolic links to folders are not followed, so that a link loop
+// cannot trap the walk.
+void find_records(const fs::path& folder, std::vector<std::string>& found, std::vector<InputError>& errors) {
+  std::error_code error;
+  fs::directory_iterator it(folder, error), end;
+  std::vector<fs::path> folders;
+  for (; !error && it != end; it.increment(error)) {
+    std::error_code type_error;
+    bool is_folder = !it->is_symlink(type_error) && it->is_directory(type_error);
+    if (is_folder) {
+      if (!is_skipped_directory(it->path())) folders.push_back(it->path());
+    } else if (is_record_file(it->path()) && !it->is_directory(type_error)) {
+      found.push_back(it->path().string());
+    }
+  }
+  if (error) {
+    errors.emplace_back(folder.string(), fmt::format("cannot list '{}': {}", folder.string(), error.message()));
+  }
+  std::sort(folders.begin(), folders.end());  // so that errors come in the same order every time
+  for (const auto& sub : folders) find_records(sub, found, errors);
 }
 
 }  // namespace
@@ -211,27 +325,84 @@ Inputs collect_inputs(const std::vector<std::string>& paths) {
       continue;
     }
     std::vector<std::string> found;
-    // Symbolic links to directories are not followed, so a link loop cannot trap the walk.
-    fs::recursive_directory_iterator it(path, fs::directory_options::none, error), end;
-    if (error) {
-      inputs.errors.emplace_back(path, fmt::format("cannot list '{}': {}", path, error.message()));
-      continue;
-    }
-    for (; it != end; it.increment(error)) {
-      if (error) {
-        inputs.errors.emplace_back(path, fmt::format("cannot list part of '{}': {}", path, error.message()));
-        break;
-      }
-      if (it->is_directory(error) && is_skipped_directory(it->path())) {
-        it.disable_recursion_pending();
-        continue;
-      }
-      if (is_record_file(it->path()) && !it->is_directory(error)) found.push_back(it->path().string());
-    }
+    find_records(path, found, inputs.errors);
     std::sort(found.begin(), found.end());
     inputs.files.insert(inputs.files.end(), found.begin(), found.end());
   }
   return inputs;
+}
+
+}  // namespace cpconf
+
+namespace cpconf {
+
+namespace {
+
+// What ties records together for the cross-record rules: the case, the conference id (unique
+// across records), and the children's person numbers (a child has one plan at a time, whatever
+// the case).
+struct RecordKeys {
+  std::set<std::string> cases, conferences, persons;
+
+  void add(const Record& record) {
+    if (record.conference.case_id) cases.insert(*record.conference.case_id);
+    if (record.conference.id) conferences.insert(*record.conference.id);
+    for (const auto& child : record.children) {
+      if (child.person) persons.insert(*child.person);
+    }
+  }
+  bool empty() const { return cases.empty() && conferences.empty() && persons.empty(); }
+  bool shared_by(const Record& record) const {
+    if (record.conference.case_id && cases.count(*record.conference.case_id)) return true;
+    if (record.conference.id && conferences.count(*record.conference.id)) return true;
+    return std::any_of(record.children.begin(), record.children.end(),
+                       [&](const Child& child) { return child.person && persons.count(*child.person); });
+  }
+  // Whether the text holds any key at all: a cheap test that spares parsing most of an archive.
+  bool mentioned_in(std::string_view text) const {
+    for (const auto* keys : {&cases, &conferences, &persons}) {
+      for (const auto& key : *keys) {
+        if (text.find(key) != std::string_view::npos) return true;
+      }
+    }
+    return false;
+  }
+};
+
+std::optional<Record> read_record_at(const std::string& path, const YamlLimits& limits, const RecordKeys* keys) {
+  std::string text;
+  try {
+    text = read_source(path, limits.max_bytes);
+  } catch (const InputError&) {
+    return std::nullopt;
+  }
+  if (keys != nullptr && !keys->mentioned_in(text)) return std::nullopt;
+  return load_record(text, path, limits).record;
+}
+
+}  // namespace
+
+ChangedSelection select_changed(const std::vector<std::string>& files, const std::map<std::string, FileChange>& changes,
+                                const YamlLimits& limits, unsigned jobs) {
+  RecordKeys keys;
+  for (const auto& file : files) {
+    if (!changes.count(file)) continue;
+    if (auto record = read_record_at(file, limits, nullptr)) keys.add(*record);
+  }
+  ChangedSelection selection;
+  std::function<bool(std::size_t)> shares_keys = [&](std::size_t i) {
+    if (keys.empty() || changes.count(files[i])) return false;
+    auto record = read_record_at(files[i], limits, &keys);
+    return record && keys.shared_by(*record);
+  };
+  std::function<void(std::size_t, bool&&)> keep = [&](std::size_t i, bool&& context) {
+    bool changed = changes.count(files[i]) > 0;
+    if (!changed && !context) return;
+    selection.files.push_back(files[i]);
+    selection.context.push_back(!changed);
+  };
+  ordered_parallel<bool>(files.size(), jobs, shares_keys, keep);
+  return selection;
 }
 
 }  // namespace cpconf

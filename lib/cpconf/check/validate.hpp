@@ -14,8 +14,10 @@
 #include "cpconf/config.hpp"
 #include "cpconf/derive/calendar.hpp"
 #include "cpconf/finding.hpp"
+#include "cpconf/git_changes.hpp"
 #include "cpconf/load/record_reader.hpp"
 #include "cpconf/load/tree_cache.hpp"
+#include "cpconf/present/privacy.hpp"
 #include "cpconf/profile.hpp"
 
 namespace cpconf {
@@ -75,6 +77,10 @@ class Validator {
     // Rule or family names: with select, only those rules run; ignore switches rules off.
     std::vector<std::string> select;
     std::vector<std::string> ignore;
+    // Messages name children and family members by their record paths, never by name.
+    bool redact_names = false;
+    // --changed-since: each changed input's latest change, keyed by the path given to check().
+    std::map<std::string, FileChange> changes;
   };
 
   explicit Validator(Settings settings);
@@ -100,6 +106,9 @@ class Validator {
   ProfileSet m_profiles;
   std::vector<CaseEntry> m_cases;
   std::set<std::string> m_switched_off;  // by select and ignore
+  // With redact_names, the names a file's ids and name give away (when they give any away), for
+  // the cross-record findings, which quote ids and file names.
+  std::map<std::string, NameRedactor, std::less<>> m_id_names;
 };
 
 // The rules a list of rule and family names stands for. Throws InputError naming an unknown one.
@@ -112,5 +121,16 @@ struct Inputs {
   std::vector<InputError> errors;
 };
 Inputs collect_inputs(const std::vector<std::string>& paths);
+
+// What --changed-since checks: the changed inputs, and the other inputs the cross-record rules
+// need beside them (context): those of the same case, and those sharing a conference id or a
+// child's person number with a changed one. An input that cannot be read or loaded is context
+// for nothing; a changed one is kept, to be reported.
+struct ChangedSelection {
+  std::vector<std::string> files;  // in input order
+  std::vector<bool> context;       // per file: read for the cross-record rules only
+};
+ChangedSelection select_changed(const std::vector<std::string>& files, const std::map<std::string, FileChange>& changes,
+                                const YamlLimits& limits, unsigned jobs);
 
 }  // namespace cpconf

@@ -1,9 +1,14 @@
 #include "cpconf/present/findings_format.hpp"
 
+#include <type_traits>
+#include <utility>
+
 #include <fmt/format.h>
 
 #include "cpconf/present/colour.hpp"
 #include "cpconf/present/json.hpp"
+#include "cpconf/present/junit.hpp"
+#include "cpconf/present/sarif.hpp"
 
 namespace cpconf {
 
@@ -166,6 +171,92 @@ std::string format_finding_github(const Finding& finding) {
   return fmt::format("::{} file={},line={},col={},title={}::{}\n", command, github_escape(finding.file, true),
                      std::max(finding.location.line, 1), std::max(finding.location.column, 1),
                      github_escape(fmt::format("cpconf {}", finding.rule), true), github_escape(message, false));
+}
+
+namespace {
+
+class TextWriter : public FindingsWriter {
+ public:
+  explicit TextWriter(const WriterOptions& options) : m_options(options) {}
+
+  std::string file(const FileReport& report, std::string_view source) override {
+    std::string out;
+    for (const auto& finding : report.findings) {
+      out += format_finding_text(finding, m_options.excerpts ? source : std::string_view{}, m_options.color);
+    }
+    if (!m_options.quiet) {
+      for (const auto& waived : report.waived) out += format_waived_text(waived, m_options.color);
+    }
+    return out;
+  }
+
+  std::string input_error(const std::string&, const std::string&) override { return {}; }
+
+  std::string end(const Findings& cross_record, const FindingCounts& counts) override {
+    std::string out;
+    for (const auto& finding : cross_record) out += format_finding_text(finding, "", m_options.color);
+    bool clean = counts.errors + counts.warnings + counts.infos + counts.input_errors == 0;
+    if (!(m_options.quiet && clean)) out += format_tally_text(counts, m_options.color);
+    return out;
+  }
+
+ private:
+  WriterOptions m_options;
+};
+
+class JsonWriter : public FindingsWriter {
+ public:
+  std::string begin() override { return json_begin(); }
+  std::string file(const FileReport& report, std::string_view) override { return json_file(report, next()); }
+  std::string input_error(const std::string& file, const std::string& message) override {
+    return json_input_error(file, message, next());
+  }
+  std::string end(const Findings& cross_record, const FindingCounts& counts) override {
+    return json_end(cross_record, counts);
+  }
+
+ private:
+  bool next() { return std::exchange(m_first, false); }
+  bool m_first = true;
+};
+
+class GithubWriter : public FindingsWriter {
+ public:
+  std::string file(const FileReport& report, std::string_view) override { return annotations(report.findings); }
+  std::string input_error(const std::string&, const std::string&) override { return {}; }
+  std::string end(const Findings& cross_record, const FindingCounts&) override { return annotations(cross_record); }
+
+ private:
+  static std::string annotations(const Findings& findings) {
+    std::string out;
+    for (const auto& finding : findings) out += format_finding_github(finding);
+    return out;
+  }
+};
+
+template <class Writer>
+std::unique_ptr<FindingsWriter> make(const WriterOptions& options) {
+  if constexpr (std::is_constructible_v<Writer, const WriterOptions&>) {
+    return std::make_unique<Writer>(options);
+  } else {
+    return std::make_unique<Writer>();
+  }
+}
+
+constexpr FindingsFormat k_formats[] = {
+    {"text", false, make<TextWriter>},   {"json", false, make<JsonWriter>},   {"github", true, make<GithubWriter>},
+    {"sarif", true, make<SarifWriter>}, {"junit", true, make<JunitWriter>},
+};
+
+}  // namespace
+
+std::span<const FindingsFormat> findings_formats() { return k_formats; }
+
+const FindingsFormat* find_findings_format(std::string_view name) {
+  for (const auto& format : k_formats) {
+    if (format.name == name) return &format;
+  }
+  return nullptr;
 }
 
 }  // namespace cpconf

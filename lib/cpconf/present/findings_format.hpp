@@ -1,5 +1,8 @@
 #pragma once
 
+#include <memory>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -37,5 +40,36 @@ std::string json_end(const Findings& cross_record, const FindingCounts& tally);
 
 // GitHub Actions workflow commands: "::error file=F,line=L,col=C,title=T::message".
 std::string format_finding_github(const Finding& finding);
+
+// What a format may take into account besides the findings.
+struct WriterOptions {
+  bool color = false;               // text: terminal colours
+  bool quiet = false;               // text: nothing when clean, no list of waived findings
+  bool excerpts = true;             // text: the source line and marker under each finding
+  std::optional<Severity> fail_at;  // junit: findings at or above it fail their test case
+};
+
+// One output format. Its calls return the text to write, in this order: begin(); file() for
+// each input checked, or input_error() for one that could not be; end().
+class FindingsWriter {
+ public:
+  virtual ~FindingsWriter() = default;
+  virtual std::string begin() { return {}; }
+  virtual std::string file(const FileReport& report, std::string_view source) = 0;
+  virtual std::string input_error(const std::string& file, const std::string& message) = 0;
+  virtual std::string end(const Findings& cross_record, const FindingCounts& counts) = 0;
+};
+
+// One row per format that --format takes.
+struct FindingsFormat {
+  std::string_view name;
+  // Its output goes into logs and other services, so children and family members are always
+  // named by record path (Validator::Settings::redact_names).
+  bool redacts_names;
+  std::unique_ptr<FindingsWriter> (*make)(const WriterOptions& options);
+};
+
+std::span<const FindingsFormat> findings_formats();
+const FindingsFormat* find_findings_format(std::string_view name);
 
 }  // namespace cpconf

@@ -1,0 +1,110 @@
+#include <algorithm>
+#include <string>
+
+#include <doctest/doctest.h>
+
+#include "cpconf/check/rule.hpp"
+#include "cpconf/present/rules_format.hpp"
+#include "cpconf/present/sarif.hpp"
+#include "cpconf/version.hpp"
+
+using namespace cpconf;
+
+namespace {
+
+// The position of a rule in tool.driver.rules, which lists the rules as `cpconf rules` does.
+std::size_t index_of(std::string_view name) {
+  auto entries = list_rules(std::nullopt, nullptr);
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (entries[i].rule->name == name) return i;
+  }
+  FAIL("no rule " << name);
+  return 0;
+}
+
+}  // namespace
+
+TEST_CASE("sarif: paths become URI references") {
+  CHECK(sarif_uri("records/a.yaml") == "records/a.yaml");
+  CHECK(sarif_uri("records/my record #2.yaml") == "records/my%20record%20%232.yaml");
+  CHECK(sarif_uri("/srv/records/a.yaml") == "file:///srv/records/a.yaml");
+  CHECK(sarif_uri("<stdin>") == "%3Cstdin%3E");
+  CHECK(sarif_uri("c:a.yaml") == "c%3Aa.yaml");  // never read as a scheme
+  CHECK(sarif_uri("Siân.yaml") == "Si%C3%A2n.yaml");
+  CHECK(sarif_uri("a\\b%.yaml") == "a%5Cb%25.yaml");
+}
+
+TEST_CASE("sarif: the log opens with the tool and every rule") {
+  SarifWriter writer;
+  std::string begin = writer.begin();
+  std::string head = std::string("{\"$schema\":\"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
+                                 "sarif-schema-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":"
+                                 "{\"name\":\"cpconf\",\"version\":\"") +
+                     k_version + "\",\"semanticVersion\":\"" + k_version + "\",\"rules\":[\n";
+  REQUIRE(begin.substr(0, head.size()) == head);
+  // The first rule in full, as `cpconf rules` and the table give it.
+  const Rule& rule = *find_rule("yaml-syntax");
+  std::string first = begin.substr(head.size(), begin.find('\n', head.size()) - head.size());
+  CHECK(first == "{\"id\":\"yaml-syntax\",\"shortDescription\":{\"text\":\"the file is not valid YAML text\"},"
+                 "\"fullDescription\":{\"text\":\"" + std::string(rule.explanation) + "\"},\"help\":{\"text\":\"" +
+                     std::string(rule.explanation) +
+                     "\\n\\nSource: cpconf-record(5): record format version 1\"},\"defaultConfiguration\":"
+                     "{\"level\":\"error\"},\"properties\":{\"family\":\"record\",\"source\":\"cpconf-record(5): "
+                     "record format version 1\"}},");
+  // One line per rule, then the results open.
+  std::size_t lines = static_cast<std::size_t>(std::count(begin.begin(), begin.end(), '\n'));
+  CHECK(lines == all_rules().size() + 1);
+  CHECK(begin.substr(begin.size() - 16) == "]}},\n\"results\":[");
+}
+
+TEST_CASE("sarif: findings, waived findings, cross-record findings and unreadable inputs") {
+  SarifWriter writer;
+  (void)writer.begin();
+  FileReport report;
+  report.file = "records/a.yaml";
+  report.findings.push_back({"invalid-value", Severity::error, "records/a.yaml", {12, 11}, "children[1].born",
+                             "'born' must be a real date, not \"12/03/2015\""});
+  report.findings.push_back({"long-conference", Severity::info, "records/a.yaml", {0, 0}, "", "whole file"});
+  report.waived.push_back({{"minutes-late", Severity::warning, "records/a.yaml", {40, 3}, "follow-up", "late"},
+                           "agreed",
+                           {90, 5}});
+  std::string invalid = std::to_string(index_of("invalid-value"));
+  std::string long_conference = std::to_string(index_of("long-conference"));
+  std::string minutes = std::to_string(index_of("minutes-late"));
+  std::string previous = std::to_string(index_of("previous-missing"));
+  CHECK(writer.file(report, "") ==
+        "\n{\"ruleId\":\"invalid-value\",\"ruleIndex\":" + invalid +
+            ",\"level\":\"error\",\"message\":{\"text\":\"'born' must be a real date, not \\\"12/03/2015\\\" (at "
+            "children[1].born)\"},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"records/"
+            "a.yaml\"},\"region\":{\"startLine\":12,\"startColumn\":11}},\"logicalLocations\":[{\"fullyQualifiedName\":"
+            "\"children[1].born\"}]}]}"
+            ",\n{\"ruleId\":\"long-conference\",\"ruleIndex\":" + long_conference +
+            ",\"level\":\"note\",\"message\":{\"text\":\"whole file\"},\"locations\":[{\"physicalLocation\":"
+            "{\"artifactLocation\":{\"uri\":\"records/a.yaml\"}}}]}"
+            ",\n{\"ruleId\":\"minutes-late\",\"ruleIndex\":" + minutes +
+            ",\"level\":\"warning\",\"message\":{\"text\":\"late (at follow-up)\"},\"locations\":[{"
+            "\"physicalLocation\":"
+            "{\"artifactLocation\":{\"uri\":\"records/a.yaml\"},\"region\":{\"startLine\":40,\"startColumn\":3}},"
+            "\"logicalLocations\":[{\"fullyQualifiedName\":\"follow-up\"}]}],\"suppressions\":[{\"kind\":\"inSource\","
+            "\"justification\":\"agreed\",\"location\":{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"records/"
+            "a.yaml\"},\"region\":{\"startLine\":90,\"startColumn\":5}}}}]}");
+  CHECK(writer.input_error("/gone.yaml", "cannot read '/gone.yaml'").empty());
+  Findings cross = {{"previous-missing", Severity::error, "records/b.yaml", {10, 13}, "conference.previous", "gone"}};
+  CHECK(writer.end(cross, {}) ==
+        ",\n{\"ruleId\":\"previous-missing\",\"ruleIndex\":" + previous +
+            ",\"level\":\"error\",\"message\":{\"text\":\"gone (at conference.previous)\"},\"locations\":[{"
+            "\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"records/b.yaml\"},\"region\":{\"startLine\":10,"
+            "\"startColumn\":13}},\"logicalLocations\":[{\"fullyQualifiedName\":\"conference.previous\"}]}]}],\n"
+            "\"invocations\":[{\"executionSuccessful\":false,\"toolExecutionNotifications\":[\n{\"level\":\"error\","
+            "\"message\":{\"text\":\"cannot read '/gone.yaml'\"},\"locations\":[{\"physicalLocation\":{"
+            "\"artifactLocation\":{\"uri\":\"file:///gone.yaml\"}}}]}]}]}]}\n");
+}
+
+TEST_CASE("sarif: a clean run has no results and a successful invocation") {
+  SarifWriter writer;
+  (void)writer.begin();
+  FileReport report;
+  report.file = "a.yaml";
+  CHECK(writer.file(report, "").empty());
+  CHECK(writer.end({}, {}) == "],\n\"invocations\":[{\"executionSuccessful\":true}]}]}\n");
+}
