@@ -46,6 +46,8 @@ int run(int argc, char** argv) {
   add_vote(app, exit_code);
   add_timeline(app, exit_code);
   add_render(app, exit_code);
+  add_schema(app, exit_code);
+  add_new(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

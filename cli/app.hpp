@@ -23,6 +23,8 @@ void add_rules(CLI::App& app, int& exit_code);
 void add_vote(CLI::App& app, int& exit_code);
 void add_timeline(CLI::App& app, int& exit_code);
 void add_render(CLI::App& app, int& exit_code);
+void add_schema(CLI::App& app, int& exit_code);
+void add_new(CLI::App& app, int& exit_code);
 
 // Colour on a terminal unless NO_COLOR is set; "always" and "never" force it.
 bool use_color(const std::string& when);

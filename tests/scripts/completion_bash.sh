@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# The bash completion, driven as bash drives it: COMP_WORDS, COMP_CWORD, COMP_LINE and COMP_POINT
+# set, the completion function called, COMPREPLY compared whole. Commands, options and choices
+# are checked against what the program's own --help and `cpconf rules` list.
+set -u
+cpconf=$1
+root=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+passed=0
+check() {  # check NAME CONDITION-EXIT-STATUS
+  if [[ $2 -eq 0 ]]; then echo "ok $1"; ((passed++)); else echo "FAIL $1"; ((failures++)); fi
+  return 0
+}
+
+# The completion runs "cpconf" from PATH, as it does for a user.
+PATH=$(dirname "$cpconf"):$PATH
+source "$root/completions/cpconf.bash"
+complete -p cpconf | grep -qx 'complete -F _cpconf cpconf'; check "sourcing the file registers _cpconf for cpconf" $?
+
+# complete LINE: the sorted candidates for the last word of LINE (a trailing space starts a new
+# word), one a line. bash splits "--format=j" into "--format" "=" "j" by COMP_WORDBREAKS.
+complete_line() {
+  local line=$1
+  COMP_LINE=$line COMP_POINT=${#line}
+  read -ra COMP_WORDS <<<"${line//=/ = }"
+  [[ $line == *[\ =] ]] && COMP_WORDS+=("")
+  COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+  COMPREPLY=()
+  _cpconf
+  printf '%s\n' "${COMPREPLY[@]}" | LC_ALL=C sort
+}
+expect() {  # expect LINE EXPECTED-CANDIDATES...
+  local line=$1; shift
+  local got; got=$(complete_line "$line" 2>>"$work/stderr")
+  local want; want=$(printf '%s\n' "$@" | LC_ALL=C sort)
+  [[ $got == "$want" ]]; check "'$line<TAB>' offers: $(echo $want)" $?
+  [[ $got == "$want" ]] || echo "  got: $(echo $got)"
+}
+lines() { printf '%s\n' "$@"; }
+
+expect 'cpconf val' validate
+commands=$("$cpconf" --help | awk '/^Subcommands:/ {on = 1; next} /^$/ {on = 0} on {print $1}')
+expect 'cpconf ' $commands
+[[ $(echo $commands) == 'validate rules vote timeline render schema new' ]]; check "the commands are the seven of cpconf(1)" $?
+expect 'cpconf -' --help --version
+expect 'cpconf validate --fo' --format
+expect 'cpconf validate --format ' text json github
+expect 'cpconf validate --format=j' json
+expect 'cpconf validate --fail-on ' error warning info never
+expect 'cpconf validate --color ' auto always never
+expect 'cpconf rules --format ' text json
+expect 'cpconf rules inv' invalid-value
+expect 'cpconf rules dup' duplicate-id duplicate-key
+expect 'cpconf validate --select record,inv' record,invalid-value
+expect 'cpconf validate --ignore long-conference,many' long-conference,many-professionals
+expect 'cpconf rules --family ' record attendance timescales decision case information waiver
+rules=$("$cpconf" rules --format json | python3 -c 'import json, sys; [print(r["name"]) for r in json.load(sys.stdin)]')
+families=$("$cpconf" rules --format json | python3 -c 'import json, sys; print(*sorted({r["family"] for r in json.load(sys.stdin)}), sep="\n")')
+expect 'cpconf rules ' $rules
+expect 'cpconf validate --select ' $rules $families
+expect 'cpconf validate --profile we' west-berkshire
+expect 'cpconf new review --profile ' england north-wales west-berkshire
+expect 'cpconf new ' initial review pre-birth transfer-in
+expect 'cpconf new review ' ''
+expect 'cpconf new review --date ' ''
+expect 'cpconf schema ' record profile
+expect 'cpconf validate --as-of ' ''
+expect 'cpconf validate -j ' ''
+
+mkdir -p "$work/records/sub"
+touch "$work/records/a.yaml" "$work/records/b.yml" "$work/records/notes.txt"
+cd "$work/records" || exit 1
+expect 'cpconf validate ' a.yaml b.yml sub
+expect 'cpconf validate --format json a.yaml ' a.yaml b.yml sub
+expect 'cpconf new review --previous ' a.yaml b.yml notes.txt sub
+expect 'cpconf new initial -o n' notes.txt
+cd "$root" || exit 1
+
+# Every option of every command, as its --help lists it, is offered after "-".
+for command in $commands; do
+  options=$("$cpconf" "$command" --help | sed -n '/^Options:/,$p' | grep -oE -- '^  (-[a-z],)?--[a-z][a-z-]*' |
+            tr ',' '\n' | tr -d ' ' | LC_ALL=C sort)
+  [[ -n $options && $(complete_line "cpconf $command -" 2>>"$work/stderr") == "$options" ]]
+  check "'cpconf $command -<TAB>' offers every option of its --help" $?
+done
+
+[[ ! -s $work/stderr ]]; check "the completion prints no error, even under set -u" $?
+cat "$work/stderr"
+
+echo "bash completion: $passed passed, $failures failed"
+[[ $failures -eq 0 ]]
