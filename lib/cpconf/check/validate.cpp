@@ -188,7 +188,11 @@ std::pair<ValidateOptions, const RuleSettings*> Validator::options_for(const std
 }
 
 FileReport Validator::check(std::string_view text, const std::string& display_name, const std::string& config_path) {
-  auto [options, config_rules] = options_for(config_path);
+  // Not a structured binding: the lambdas below capture options, which clang 14 (the fuzz
+  // build) does not allow for a binding.
+  auto options_and_rules = options_for(config_path);
+  const ValidateOptions& options = options_and_rules.first;
+  const RuleSettings* config_rules = options_and_rules.second;
   FileReport report;
   report.file = display_name;
   LoadedRecord loaded = options.cache ? read_record(TreeCache{}.parse(config_path, text, options.limits), display_name)

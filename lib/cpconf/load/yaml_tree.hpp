@@ -22,6 +22,16 @@ struct YamlNode {
   std::vector<YamlNode> items;
   std::vector<std::pair<YamlNode, YamlNode>> entries;
 
+  // Declared here and defaulted in the .cpp file, where YamlNode is complete: clang with
+  // libstdc++ would otherwise instantiate the entries' destructor while the pair's type is
+  // still incomplete, and refuse to compile (the fuzz build uses clang).
+  YamlNode();
+  ~YamlNode();
+  YamlNode(const YamlNode&);
+  YamlNode(YamlNode&&) noexcept;
+  YamlNode& operator=(const YamlNode&);
+  YamlNode& operator=(YamlNode&&) noexcept;
+
   bool is_null() const { return kind == Kind::null; }
   bool is_scalar() const { return kind == Kind::scalar; }
   bool is_sequence() const { return kind == Kind::sequence; }

@@ -20,7 +20,7 @@ std::uint64_t fnv1a(std::initializer_list<std::string_view> parts) {
   for (auto part : parts) {
     if (!first) hash = (hash ^ 0x1F) * 1099511628211ULL;  // a separator no id contains
     first = false;
-    for (unsigned char c : part) hash = (hash ^ c) * 1099511628211ULL;
+    for (char c : part) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
   }
   return hash;
 }

@@ -247,7 +247,7 @@ Section attendance(const Context& c) {
       "Present: {} in {}, and {}. Apologies: {}.", count(professionals, "professional", "professionals"),
       count(grouped.groups.size(), "grouping", "groupings"), count(others, "other attendee", "other attendees"),
       absent == 0 ? std::string("none") : std::to_string(absent));
-  section.blocks.emplace_back(std::in_place_type<Paragraph>, plain(std::move(summary)));
+  section.blocks.emplace_back(Paragraph{plain(std::move(summary))});
   for (Table* table : {&grouped, &non_voters, &absent_list}) {
     if (!table->groups.empty()) section.blocks.emplace_back(std::in_place_type<Table>, std::move(*table));
   }

@@ -227,7 +227,9 @@ Patterns name_patterns(const std::vector<Person>& people) {
       if (std::find(list.begin(), list.end(), i) == list.end()) list.push_back(i);
     }
   }
-  for (const auto& [part, list] : owners) {
+  for (const auto& owned : owners) {
+    const std::string& part = owned.first;  // not a structured binding: the lambda captures it
+    const auto& list = owned.second;
     bool taken = std::any_of(patterns.begin(), patterns.end(), [&](const RedactionPattern& p) { return p.text == part; });
     if (taken) continue;
     std::string replacement = list.size() == 1 ? bare_initials(people[list.front()].name) : first_letter(part);
