@@ -4,6 +4,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sys/stat.h>
 
 #include <fmt/format.h>
@@ -17,15 +18,41 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::string_view k_magic = "cpconf-tree-cache 1\n";
+// 2: the word-at-a-time hash below replaced a byte-at-a-time FNV-1a, so old entries differ.
+constexpr std::string_view k_magic = "cpconf-tree-cache 2\n";
 
-std::uint64_t fnv1a(std::string_view data) {
-  std::uint64_t hash = 14695981039346656037ull;
-  for (unsigned char c : data) {
-    hash ^= c;
-    hash *= 1099511628211ull;
+// A 64-bit hash that reads eight bytes at a step: a warm run hashes every record's text and
+// every entry, so a byte-at-a-time hash was a fifth of its time. Not cryptographic: it tells
+// an edited file from the one the entry was made from, with the size and the path beside it.
+std::uint64_t hash64(std::string_view data) {
+  constexpr std::uint64_t k_multiplier = 0x9E3779B97F4A7C15ull;
+  std::uint64_t hash = 0xCBF29CE484222325ull ^ (data.size() * k_multiplier);
+  auto mix = [&](std::uint64_t word) {
+    hash = (hash ^ word) * k_multiplier;
+    hash ^= hash >> 32;
+  };
+  std::size_t i = 0;
+  for (; i + 8 <= data.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, data.data() + i, 8);
+    mix(word);
   }
+  std::uint64_t tail = 0;
+  if (i < data.size()) std::memcpy(&tail, data.data() + i, data.size() - i);
+  mix(tail);
   return hash;
+}
+
+// The whole file, or nothing when it cannot be read.
+std::optional<std::string> read_entry(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) return std::nullopt;
+  auto size = in.tellg();
+  if (size < 0) return std::nullopt;
+  std::string entry(static_cast<std::size_t>(size), '\0');
+  in.seekg(0);
+  if (!in.read(entry.data(), size)) return std::nullopt;
+  return entry;
 }
 
 class Writer {
@@ -115,7 +142,7 @@ class Reader {
 };
 
 std::string header(const std::string& key, std::string_view text) {
-  return fmt::format("{}{}\n{}\n{:016x} {}\n", k_magic, k_version, key, fnv1a(text), text.size());
+  return fmt::format("{}{}\n{}\n{:016x} {}\n", k_magic, k_version, key, hash64(text), text.size());
 }
 
 }  // namespace
@@ -134,7 +161,7 @@ std::string encode_tree_entry(const std::string& key, std::string_view text, con
   }
   body.node(parsed.root);
   std::string payload = body.take();
-  return header(key, text) + fmt::format("{:016x}\n", fnv1a(payload)) + payload;
+  return header(key, text) + fmt::format("{:016x}\n", hash64(payload)) + payload;
 }
 
 std::optional<ParsedYaml> decode_tree_entry(std::string_view entry, const std::string& key, std::string_view text,
@@ -145,7 +172,7 @@ std::optional<ParsedYaml> decode_tree_entry(std::string_view entry, const std::s
   if (entry.size() < 17 || entry[16] != '\n') return std::nullopt;
   std::string checksum(entry.substr(0, 16));
   std::string_view payload = entry.substr(17);
-  if (checksum != fmt::format("{:016x}", fnv1a(payload))) return std::nullopt;
+  if (checksum != fmt::format("{:016x}", hash64(payload))) return std::nullopt;
   Reader in(payload);
   ParsedYaml parsed;
   parsed.usable = in.u32() == 1;
@@ -176,13 +203,9 @@ ParsedYaml TreeCache::parse(const std::string& path, std::string_view text, cons
   if (error) return parse_yaml(text, path, limits);
   std::string key = absolute.lexically_normal().string();
   fs::path folder = absolute.parent_path() / ".cpconf-cache";
-  fs::path entry_path = folder / fmt::format("{:016x}.tree", fnv1a(key));
-  {
-    std::ifstream in(entry_path, std::ios::binary);
-    if (in) {
-      std::string entry((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-      if (auto parsed = decode_tree_entry(entry, key, text, path)) return std::move(*parsed);
-    }
+  fs::path entry_path = folder / fmt::format("{:016x}.tree", hash64(key));
+  if (auto entry = read_entry(entry_path)) {
+    if (auto parsed = decode_tree_entry(*entry, key, text, path)) return std::move(*parsed);
   }
   ParsedYaml parsed = parse_yaml(text, path, limits);
   // A cache that cannot be written (read-only folder, full disk) only costs speed.
