@@ -8,14 +8,7 @@
 set -u
 build=${1:?usage: deb_install.sh BUILD-FOLDER}
 build=$(realpath "$build")
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-passed=0
-check() {  # check NAME CONDITION-EXIT-STATUS
-  if [[ $2 -eq 0 ]]; then echo "ok $1"; ((passed++)); else echo "FAIL $1"; ((failures++)); fi
-  return 0
-}
+source "$(dirname "$0")/../support/harness.sh"
 fail() { echo "FAIL $*"; exit 1; }
 
 [[ $(id -u) -eq 0 ]] || fail "deb_install.sh installs a package: run it as root"
@@ -75,5 +68,4 @@ apt-get remove -y -qq cpconf > "$work/apt.log" 2>&1; check "apt-get remove cpcon
 [[ ! -e /usr/bin/cpconf && ! -e /usr/share/man/man1/cpconf-validate.1 && ! -e /usr/share/cpconf ]]
 check "removing it leaves none of its files" $?
 
-echo "package install: $passed passed, $failures failed"
-[[ $failures -eq 0 ]]
+finish "package install"

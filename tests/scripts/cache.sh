@@ -4,11 +4,7 @@
 set -u
 cpconf=$1
 root=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-passed=0
-check() { if [[ $2 -eq 0 ]]; then echo "ok $1"; ((passed++)); else echo "FAIL $1"; ((failures++)); fi; }
+source "$(dirname "$0")/../support/harness.sh"
 python3 "$root/bench/generate.py" --records 60 --seed 3 --faults 0.3 "$work/records" || exit 1
 run() { "$cpconf" validate --as-of 2026-11-22 --no-config "$@" "$work/records" 2>&1; }
 
@@ -41,5 +37,4 @@ for i in 1 2 3 4; do cmp -s "$work/concurrent.$i" <(printf '%s\n' "$changed") ||
 [[ $same -eq 0 ]]; check "four concurrent runs all print the right result" $?
 [[ -z $(find "$work/records/.cpconf-cache" -name '.*.tmp.*') ]]; check "no temporary files are left behind" $?
 
-echo "cache: $passed passed, $failures failed"
-[[ $failures -eq 0 ]]
+finish "cache"

@@ -4,13 +4,7 @@
 set -u
 cpconf=$1
 root=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-passed=0
-check() {  # check NAME CONDITION-EXIT-STATUS
-  if [[ $2 -eq 0 ]]; then echo "ok $1"; ((passed++)); else echo "FAIL $1"; ((failures++)); fi
-}
+source "$(dirname "$0")/../support/harness.sh"
 
 broken="$work/broken.yaml"
 printf 'cpconf: 1\nconference:\n  id: x\n' > "$broken"
@@ -65,5 +59,4 @@ before=$(cd "$root/examples" && sha256sum ./*.yaml)
 after=$(cd "$root/examples" && sha256sum ./*.yaml)
 [[ $before == "$after" ]]; check "inputs are never modified" $?
 
-echo "cli conventions: $passed passed, $failures failed"
-[[ $failures -eq 0 ]]
+finish "cli conventions"

@@ -5,14 +5,7 @@
 set -u
 cpconf=$1
 root=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-passed=0
-check() {  # check NAME CONDITION-EXIT-STATUS
-  if [[ $2 -eq 0 ]]; then echo "ok $1"; ((passed++)); else echo "FAIL $1"; ((failures++)); fi
-  return 0
-}
+source "$(dirname "$0")/../support/harness.sh"
 
 # The completion runs "cpconf" from PATH, as it does for a user.
 PATH=$(dirname "$cpconf"):$PATH
@@ -89,5 +82,4 @@ done
 [[ ! -s $work/stderr ]]; check "the completion prints no error, even under set -u" $?
 cat "$work/stderr"
 
-echo "bash completion: $passed passed, $failures failed"
-[[ $failures -eq 0 ]]
+finish "bash completion"

@@ -2,13 +2,7 @@
 # The project configuration (.cpconf.yaml), --select/--ignore, and baselines, through the binary.
 set -u
 cpconf=$(realpath "$1")
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-passed=0
-check() {
-  if [[ $2 -eq 0 ]]; then echo "ok $1"; ((passed++)); else echo "FAIL $1"; echo "$out" | head -8; ((failures++)); fi
-}
+source "$(dirname "$0")/../support/harness.sh"
 
 mkdir -p "$work/project/records/2026"
 record="$work/project/records/2026/long.yaml"
@@ -82,5 +76,4 @@ printf 'cpconf-baseline: 1\nfindings: 3\n' > "$work/broken-baseline.yaml"
 run --baseline "$work/broken-baseline.yaml" records
 [[ $rc -eq 2 ]] && grep -q 'broken-baseline.yaml' <<<"$out"; check "a broken baseline is exit 2" $?
 
-echo "config and baseline: $passed passed, $failures failed"
-[[ $failures -eq 0 ]]
+finish "config and baseline"

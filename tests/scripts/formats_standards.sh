@@ -11,14 +11,7 @@ cpconf=$1
 root=$2
 harness="$root/tests/schema"
 standards="$root/tests/standards"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-passed=0
-check() {  # check NAME CONDITION-EXIT-STATUS
-  if [[ $2 -eq 0 ]]; then echo "ok $1"; ((passed++)); else echo "FAIL $1"; ((failures++)); fi
-  return 0
-}
+source "$(dirname "$0")/../support/harness.sh"
 if [[ ! -x $harness/node_modules/.bin/ajv ]]; then
   echo "FAIL: $harness/node_modules is missing: run 'bash .ci/setup' (npm ci in tests/schema)"; exit 1
 fi
@@ -193,5 +186,4 @@ import json, sys
 print(*[f["rule"] + "@" + str(f["line"]) + ":" + str(f["column"]) for file in json.load(sys.stdin)["files"] for f in file["findings"]])')
 [[ $out == "foreign-schema@1:33" ]]; check "a schema line naming conference.schema.json by URL passes; naming another schema warns" $?
 
-echo "formats and standards: $passed passed, $failures failed"
-[[ $failures -eq 0 ]]
+finish "formats and standards"

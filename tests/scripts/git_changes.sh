@@ -13,14 +13,7 @@
 set -u
 cpconf=$1
 root=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-passed=0
-check() {  # check NAME CONDITION-EXIT-STATUS
-  if [[ $2 -eq 0 ]]; then echo "ok $1"; ((passed++)); else echo "FAIL $1"; ((failures++)); fi
-  return 0
-}
+source "$(dirname "$0")/../support/harness.sh"
 
 export HOME=$work GIT_CONFIG_NOSYSTEM=1 GIT_AUTHOR_NAME=Test GIT_AUTHOR_EMAIL=test@example.org \
   GIT_COMMITTER_NAME=Test GIT_COMMITTER_EMAIL=test@example.org
@@ -99,5 +92,4 @@ out=$("$cpconf" validate --changed-since base - <"$root/examples/okafor-pre-birt
 [[ $rc -eq 2 && $out == "cpconf: error: --changed-since needs files in a git working tree, not standard input" ]]
 check "standard input with --changed-since is exit 2" $?
 
-echo "git changes: $passed passed, $failures failed"
-[[ $failures -eq 0 ]]
+finish "git changes"

@@ -5,9 +5,9 @@
 # one leaves nothing behind, and no input is ever changed.
 # Needs /usr/bin/time (Debian: time) for the peak memory; python3 to write the records.
 set -u
+source "$(dirname "$0")/../support/harness.sh"
 cpconf=$1
 root=$2
-work=$(mktemp -d)
 # 100,000 files take minutes to delete from a disk mounted with 'discard'; in memory, when there
 # is room for them, they take seconds.
 scratch=$work
@@ -17,12 +17,6 @@ fi
 trap 'chmod -R u+rwx "$work" 2>/dev/null; rm -rf "$work" "$scratch"' EXIT
 # Everyone may traverse the work folder, so that an unprivileged user meets only the modes set below.
 chmod 0755 "$work"
-failures=0
-passed=0
-check() {  # check NAME STATUS: counts and reports; returns STATUS so a caller can add detail
-  if [[ $2 -eq 0 ]]; then echo "ok $1"; ((passed++)); else echo "FAIL $1"; ((failures++)); fi
-  return "$2"
-}
 [[ -x /usr/bin/time ]] || { echo "FAIL hostile scale needs /usr/bin/time (Debian package: time)"; exit 1; }
 
 # A sanitizer build keeps freed memory in quarantine and runs several times slower; the bounds
@@ -232,5 +226,4 @@ fi
 
 [[ $(snapshot) == "$before" ]]; check "no input changed: bytes, size, mode, modification time and inode" $?
 
-echo "hostile scale: $passed passed, $failures failed"
-[[ $failures -eq 0 ]]
+finish "hostile scale"

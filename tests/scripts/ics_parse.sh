@@ -12,13 +12,7 @@ if [[ ! -d $harness/node_modules/ical.js ]]; then
   echo "FAIL: $harness/node_modules is missing: run 'bash .ci/setup' (npm ci in tests/ics)"
   exit 1
 fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-passed=0
-check() {  # check NAME CONDITION-EXIT-STATUS
-  if [[ $2 -eq 0 ]]; then echo "ok $1"; ((passed++)); else echo "FAIL $1"; ((failures++)); fi
-}
+source "$(dirname "$0")/../support/harness.sh"
 parse() { node "$harness/parse.mjs" "$1"; }
 
 # A conference still to come whose attendees' names need every TEXT escape, and long enough
@@ -110,5 +104,4 @@ printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:a\r\nD
 printf 'BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:x\nEND:VCALENDAR\n' >"$work/lf.ics"
 ! parse "$work/lf.ics" >/dev/null 2>&1; check "the harness rejects bare LF line ends" $?
 
-echo "ics: $passed passed, $failures failed"
-[[ $failures -eq 0 ]]
+finish "ics"

@@ -7,14 +7,7 @@ set -u
 cpconf=$1
 root=$2
 build=$(dirname "$(dirname "$cpconf")")  # the build folder: <build>/cli/cpconf
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-passed=0
-check() {  # check NAME CONDITION-EXIT-STATUS
-  if [[ $2 -eq 0 ]]; then echo "ok $1"; ((passed++)); else echo "FAIL $1"; ((failures++)); fi
-  return 0
-}
+source "$(dirname "$0")/../support/harness.sh"
 
 # The files an installation holds, relative to its prefix, as the source tree says they should be.
 expected_files() {
@@ -67,5 +60,4 @@ diff "$work/expected" "$work/packaged"; check "it holds the installed files, und
 dpkg-deb -x "${deb[0]}" "$work/root"
 [[ $("$work/root/usr/bin/cpconf" --version) == "cpconf $version" ]]; check "the packaged program runs" $?
 
-echo "install and package: $passed passed, $failures failed"
-[[ $failures -eq 0 ]]
+finish "install and package"

@@ -7,14 +7,7 @@ set -u
 cpconf=$1
 root=$2
 examples=$root/examples
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-passed=0
-check() {  # check NAME CONDITION-EXIT-STATUS
-  if [[ $2 -eq 0 ]]; then echo "ok $1"; ((passed++)); else echo "FAIL $1"; ((failures++)); fi
-  return 0
-}
+source "$(dirname "$0")/../support/harness.sh"
 clean='1 file checked: 0 errors, 0 warnings, 0 info'
 # "file:line:col: severity: ... [rule]" -> "line rule", for comparing findings whole.
 findings() { sed -nE 's/^[^ ]+:([0-9]+):[0-9]+: [a-z]+: .*\[([a-z-]+)\]$/\1 \2/p'; }
@@ -138,5 +131,4 @@ for example in "$examples"/*.yaml; do "$cpconf" new review --previous "$example"
 a=$("$cpconf" new review --previous "$examples/hughes-initial-2026-03.yaml"); b=$("$cpconf" new review --previous "$examples/hughes-initial-2026-03.yaml")
 [[ $a == "$b" ]]; check "output is deterministic" $?
 
-echo "new command: $passed passed, $failures failed"
-[[ $failures -eq 0 ]]
+finish "new command"

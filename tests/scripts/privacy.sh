@@ -10,14 +10,7 @@ set -u
 cpconf=$1
 root=$2
 harness="$root/tests/schema"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-passed=0
-check() {  # check NAME CONDITION-EXIT-STATUS
-  if [[ $2 -eq 0 ]]; then echo "ok $1"; ((passed++)); else echo "FAIL $1"; ((failures++)); fi
-  return 0
-}
+source "$(dirname "$0")/../support/harness.sh"
 if [[ ! -d $harness/node_modules/js-yaml ]]; then
   echo "FAIL: $harness/node_modules is missing: run 'bash .ci/setup' (npm ci in tests/schema)"; exit 1
 fi
@@ -199,5 +192,4 @@ a, b = (json.load(open(p))["runs"][0]["tool"] for p in sys.argv[1:3])
 assert a == b' "$work/one.sarif" "$work/out.sarif"
 check "sarif: tool.driver is the same for any records, so it holds no record text" $?
 
-echo "privacy: $passed passed, $failures failed"
-[[ $failures -eq 0 ]]
+finish "privacy"

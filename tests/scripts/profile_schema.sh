@@ -7,14 +7,7 @@ cpconf=$1
 root=$2
 harness=$root/tests/schema
 schema=$root/schemas/profile.schema.json
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-passed=0
-check() {  # check NAME CONDITION-EXIT-STATUS
-  if [[ $2 -eq 0 ]]; then echo "ok $1"; ((passed++)); else echo "FAIL $1"; ((failures++)); fi
-  return 0
-}
+source "$(dirname "$0")/../support/harness.sh"
 
 if [[ ! -x $harness/node_modules/.bin/ajv ]]; then
   echo "FAIL ajv is not installed: run 'npm ci' in tests/schema (.ci/setup does)"
@@ -111,5 +104,4 @@ sys.exit(1 if problems else 0)
 PY
 check "the schema lists every key profile.cpp reads and every built-in profile" $?
 
-echo "profile schema: $passed passed, $failures failed"
-[[ $failures -eq 0 ]]
+finish "profile schema"

@@ -5,13 +5,7 @@
 set -u
 cpconf=$(realpath "$1")
 root=$(realpath "$2")
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-passed=0
-check() {  # check NAME STATUS
-  if [[ $2 -eq 0 ]]; then echo "ok $1"; ((passed++)); else echo "FAIL $1"; ((failures++)); fi
-}
+source "$(dirname "$0")/../support/harness.sh"
 render() { "$cpconf" render --as-of 2026-11-22 --no-config "$@"; }
 examples=$root/examples
 hughes=$examples/hughes-initial-2026-03.yaml
@@ -90,5 +84,4 @@ render --output-dir "$work/j1" "$examples" >/dev/null
 after=$(cd "$examples" && sha256sum ./*.yaml)
 [[ $before == "$after" ]]; check "inputs are never modified" $?
 
-echo "render cli: $passed passed, $failures failed"
-[[ $failures -eq 0 ]]
+finish "render cli"

@@ -11,13 +11,7 @@ if ! command -v cmark-gfm >/dev/null; then
   echo "render hostile: 0 passed, 1 failed"
   exit 1
 fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-passed=0
-check() {  # check NAME STATUS
-  if [[ $2 -eq 0 ]]; then echo "ok $1"; ((passed++)); else echo "FAIL $1"; ((failures++)); fi
-}
+source "$(dirname "$0")/../support/harness.sh"
 
 python3 - "$work" <<'PY'
 import json, os, sys
@@ -185,5 +179,4 @@ status=$?
 [[ $status -eq 0 || $status -eq 2 ]] && python3 -c 'import sys; open(sys.argv[1], "rb").read().decode("utf-8")' "$work/bad.out"
 check "a record with broken UTF-8 is rendered or refused (exit $status); what is rendered is valid UTF-8" $?
 
-echo "render hostile: $passed passed, $failures failed"
-[[ $failures -eq 0 ]]
+finish "render hostile"

@@ -13,13 +13,7 @@ if ! command -v chromium >/dev/null; then
   echo "render html chromium: 0 passed, 1 failed"
   exit 1
 fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-passed=0
-check() {  # check NAME STATUS
-  if [[ $2 -eq 0 ]]; then echo "ok $1"; ((passed++)); else echo "FAIL $1"; ((failures++)); fi
-}
+source "$(dirname "$0")/../support/harness.sh"
 
 # chrome OUTPUT-OPTION... URL: a fresh profile each time, nothing fetched, logs on stderr.
 chrome() {
@@ -133,5 +127,4 @@ assert all(abs(float(w) - 595.28) < 1.5 and abs(float(h) - 841.89) < 1.5 for w, 
 PY
 check "the print to PDF is on A4 pages" $?
 
-echo "render html chromium: $passed passed, $failures failed"
-[[ $failures -eq 0 ]]
+finish "render html chromium"

@@ -3,14 +3,7 @@
 # exit codes, checked against the rule table as `cpconf rules --format json` gives it.
 set -u
 cpconf=$1
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-passed=0
-check() {  # check NAME CONDITION-EXIT-STATUS
-  if [[ $2 -eq 0 ]]; then echo "ok $1"; ((passed++)); else echo "FAIL $1"; ((failures++)); fi
-  return 0
-}
+source "$(dirname "$0")/../support/harness.sh"
 
 # The rule names in a text listing: each row's first word, without the header.
 listed_names() { awk 'NR > 1 && NF > 0 {print $1}'; }
@@ -82,5 +75,4 @@ if command -v script >/dev/null; then
   out=$(script -qec "$cpconf rules" /dev/null); grep -q $'\033\\[' <<<"$out"; check "colour on a terminal" $?
 fi
 
-echo "rules command: $passed passed, $failures failed"
-[[ $failures -eq 0 ]]
+finish "rules command"

@@ -4,14 +4,7 @@
 set -u
 cpconf=$1
 root=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-passed=0
-check() {  # check NAME CONDITION-EXIT-STATUS
-  if [[ $2 -eq 0 ]]; then echo "ok $1"; ((passed++)); else echo "FAIL $1"; ((failures++)); fi
-  return 0
-}
+source "$(dirname "$0")/../support/harness.sh"
 
 "$cpconf" schema > "$work/default.json"; check "cpconf schema is exit 0" $?
 cmp "$work/default.json" "$root/schemas/conference.schema.json"
@@ -41,5 +34,4 @@ check "the file name is not a schema name (no suggestion when none is close)" $?
 "$cpconf" schema record profile >/dev/null 2>&1; [[ $? -eq 2 ]]; check "two names are a usage error (exit 2)" $?
 "$cpconf" schema --help | grep -qF 'TEXT:{record,profile}'; check "--help shows the names" $?
 
-echo "schema command: $passed passed, $failures failed"
-[[ $failures -eq 0 ]]
+finish "schema command"

@@ -5,13 +5,7 @@
 set -u
 cpconf=$1
 root=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-passed=0
-check() {  # check NAME CONDITION-EXIT-STATUS
-  if [[ $2 -eq 0 ]]; then echo "ok $1"; ((passed++)); else echo "FAIL $1"; ((failures++)); fi
-}
+source "$(dirname "$0")/../support/harness.sh"
 examples=$root/examples
 as_of=(--as-of 2026-11-22)
 
@@ -147,5 +141,4 @@ before=$(cd "$examples" && sha256sum ./*.yaml)
 after=$(cd "$examples" && sha256sum ./*.yaml)
 [[ $before == "$after" ]]; check "inputs are never modified" $?
 
-echo "timeline command: $passed passed, $failures failed"
-[[ $failures -eq 0 ]]
+finish "timeline command"

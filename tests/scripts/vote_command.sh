@@ -4,14 +4,8 @@
 set -u
 cpconf=$(realpath "$1")
 root=$(realpath "$2")
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-passed=0
+source "$(dirname "$0")/../support/harness.sh"
 out=""
-check() {  # check NAME STATUS: STATUS 0 passes
-  if [[ $2 -eq 0 ]]; then echo "ok $1"; ((passed++)); else echo "FAIL $1"; echo "$out" | head -12; ((failures++)); fi
-}
 
 # --- The command and the rules agree: exit 1 from vote exactly when validate reports one of the
 # four consistency rules. Records that do not load (vote exit 2) are left out.
@@ -166,5 +160,4 @@ before=$(cd "$root/tests/e2e/vote" && sha256sum ./*.yaml summary/*.yaml)
 after=$(cd "$root/tests/e2e/vote" && sha256sum ./*.yaml summary/*.yaml)
 [[ $before == "$after" ]]; check "inputs are never modified" $?
 
-echo "vote command: $passed passed, $failures failed"
-[[ $failures -eq 0 ]]
+finish "vote command"
