@@ -42,7 +42,8 @@ std::string_view votes_word(const CheckContext& ctx) { return grouping_vote(ctx)
 template <class Fn>
 Hits each_tally(const CheckContext& ctx, Fn fn) {
   Hits hits;
-  for (const auto& d : ctx.record.decisions) fn(d, tally_votes(d, ctx.record, ctx.profile), hits);
+  const auto& tallies = ctx.tallies();
+  for (std::size_t i = 0; i < tallies.size(); ++i) fn(ctx.record.decisions[i], tallies[i], hits);
   return hits;
 }
 

@@ -62,4 +62,14 @@ const Rule* find_rule(std::string_view name) {
   return it == rules.end() ? nullptr : &*it;
 }
 
+const std::vector<VoteTally>& CheckContext::tallies() const {
+  if (!tallies_made) {
+    std::vector<VoteTally> made;
+    made.reserve(record.decisions.size());
+    for (const auto& d : record.decisions) made.push_back(tally_votes(d, record, profile));
+    tallies_made = std::move(made);
+  }
+  return *tallies_made;
+}
+
 }  // namespace cpconf

@@ -76,7 +76,12 @@ const YamlNode* MapReader::take(std::string_view key) {
 }
 
 std::string MapReader::child_path(std::string_view key) const {
-  return m_path.empty() ? std::string(key) : fmt::format("{}.{}", m_path, key);
+  // Concatenated, not formatted: every field read makes one, and fmt was a twentieth of a warm run.
+  std::string path;
+  path.reserve(m_path.size() + 1 + key.size());
+  if (!m_path.empty()) (path += m_path) += '.';
+  path += key;
+  return path;
 }
 
 void MapReader::missing(std::string_view key, std::string_view why, const YamlNode* empty_value) {

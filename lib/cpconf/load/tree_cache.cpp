@@ -18,8 +18,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// 2: the word-at-a-time hash below replaced a byte-at-a-time FNV-1a, so old entries differ.
-constexpr std::string_view k_magic = "cpconf-tree-cache 2\n";
+// 3: numbers are varints, and the hash below reads words (1 had fixed four-byte numbers and
+// a byte-at-a-time FNV-1a), so entries of an earlier version are never read.
+constexpr std::string_view k_magic = "cpconf-tree-cache 3\n";
 
 // A 64-bit hash that reads eight bytes at a step: a warm run hashes every record's text and
 // every entry, so a byte-at-a-time hash was a fifth of its time. Not cryptographic: it tells
@@ -57,8 +58,15 @@ std::optional<std::string> read_entry(const fs::path& path) {
 
 class Writer {
  public:
-  void u32(std::uint32_t value) { m_out.append(reinterpret_cast<const char*>(&value), sizeof value); }
-  void u64(std::uint64_t value) { m_out.append(reinterpret_cast<const char*>(&value), sizeof value); }
+  // Seven bits a byte, the high bit set on all but the last (LEB128): lines, columns and sizes
+  // mostly fit one byte, which keeps an entry near its record's size and a warm run's reads short.
+  void u32(std::uint32_t value) {
+    while (value >= 0x80) {
+      m_out.push_back(static_cast<char>((value & 0x7F) | 0x80));
+      value >>= 7;
+    }
+    m_out.push_back(static_cast<char>(value));
+  }
   void text(std::string_view value) {
     u32(static_cast<std::uint32_t>(value.size()));
     m_out.append(value);
@@ -89,8 +97,16 @@ class Reader {
   bool ok() const { return m_ok; }
   bool at_end() const { return m_pos == m_data.size(); }
 
-  std::uint32_t u32() { return fixed<std::uint32_t>(); }
-  std::uint64_t u64() { return fixed<std::uint64_t>(); }
+  std::uint32_t u32() {
+    std::uint32_t value = 0;
+    for (int shift = 0; shift < 35; shift += 7) {
+      if (!m_ok || m_pos == m_data.size()) return fail<std::uint32_t>();
+      auto byte = static_cast<unsigned char>(m_data[m_pos++]);
+      value |= static_cast<std::uint32_t>(byte & 0x7F) << shift;
+      if ((byte & 0x80) == 0) return value;
+    }
+    return fail<std::uint32_t>();  // more than five bytes: not a number Writer wrote
+  }
   std::string text() {
     std::uint32_t size = u32();
     if (!m_ok || size > m_data.size() - m_pos) return fail<std::string>();
@@ -121,14 +137,6 @@ class Reader {
   }
 
  private:
-  template <class T>
-  T fixed() {
-    if (!m_ok || sizeof(T) > m_data.size() - m_pos) return fail<T>();
-    T value;
-    std::memcpy(&value, m_data.data() + m_pos, sizeof value);
-    m_pos += sizeof value;
-    return value;
-  }
   template <class T>
   T fail() {
     m_ok = false;
