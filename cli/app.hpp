@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 #include "cpconf/profile.hpp"
@@ -28,6 +29,10 @@ void add_new(CLI::App& app, int& exit_code);
 
 // Colour on a terminal unless NO_COLOR is set; "always" and "never" force it.
 bool use_color(const std::string& when);
+
+// The terminal's width in columns when standard output is one, else 0 (no limit): output
+// piped to a file or a script keeps whole lines.
+std::size_t terminal_width();
 
 // An unusable profile, configuration or baseline on stderr: the error, then every fault with
 // its source line and marker.

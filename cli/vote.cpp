@@ -35,6 +35,7 @@ struct VoteArgs {
   std::string chair;
   std::string grouping;
   unsigned jobs = default_jobs();
+  std::size_t width = terminal_width();
 };
 
 // What one worker hands back for one input, in every mode.
@@ -94,7 +95,7 @@ FileResult record_result(const LoadedVotes& loaded, const VoteArgs& args, VoteFo
       return result;
     }
   }
-  result.output = format_record_votes(review, format, color);
+  result.output = format_record_votes(review, format, color, args.width);
   result.totals.records = 1;
   for (const auto& d : review.decisions) {
     ++result.totals.decisions;
@@ -206,7 +207,7 @@ int run_vote(const VoteArgs& args) {
   if (args.dissent) {
     sort_dissent(dissent.entries);
     dissent.failures = std::move(failures);
-    fmt::print("{}", format_dissent(dissent, format, color_out));
+    fmt::print("{}", format_dissent(dissent, format, color_out, args.width));
     return dissent.failures.empty() ? k_exit_clean : k_exit_usage;
   }
   totals.failures = std::move(failures);
@@ -240,6 +241,8 @@ void add_vote(CLI::App& app, int& exit_code) {
       ->check(CLI::IsMember({"text", "json", "markdown", "csv"}));
   cmd->add_option("--color", args->color, "Colour: auto (on a terminal, not with NO_COLOR), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd->add_option("--width", args->width,
+                  "Text: wrap reasoning to this many columns (default: the terminal's width; 0 or not a terminal: no wrapping)");
   cmd->add_option("--child", args->child, "Show only this child's decision (a child id)");
   cmd->add_option("--since", args->since, "With --dissent or --summary: conferences on or after this date");
   cmd->add_option("--until", args->until, "With --dissent or --summary: conferences on or before this date");

@@ -160,4 +160,26 @@ before=$(cd "$root/tests/e2e/vote" && sha256sum ./*.yaml summary/*.yaml)
 after=$(cd "$root/tests/e2e/vote" && sha256sum ./*.yaml summary/*.yaml)
 [[ $before == "$after" ]]; check "inputs are never modified" $?
 
+# --- --width: the reasoning and the longer facts wrap within it, nothing is lost, and without
+# a terminal (as here) the default is whole lines.
+for mode in "" --dissent; do
+  for width in 80 60; do
+    "$cpconf" vote --no-config $mode --width "$width" "$root/examples" >"$work/wrapped" 2>/dev/null
+    "$cpconf" vote --no-config $mode "$root/examples" >"$work/whole" 2>/dev/null
+    python3 - "$work/wrapped" "$work/whole" "$width" <<'PY'; check "vote ${mode:-records} --width $width: reasoning within $width columns, the same words in the same order" $?
+import sys
+wrapped, whole = (open(p, encoding="utf-8").read() for p in sys.argv[1:3])
+width = int(sys.argv[3])
+# Lines that start with six blanks hold reasoning moved under its vote; lines that start with
+# more than six hold wrapped facts or reasoning: all must fit.
+long = [l for l in wrapped.splitlines() if l.startswith("      ") and len(l) > width]
+assert not long, long
+assert wrapped.split() == whole.split(), "words differ"
+assert wrapped != whole, "nothing was wrapped"
+PY
+  done
+done
+[[ $("$cpconf" vote --no-config --width 0 "$root/examples") == $("$cpconf" vote --no-config "$root/examples") ]]
+check "vote --width 0 and output that is not a terminal keep whole lines" $?
+
 finish "vote command"

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,7 +33,9 @@ class TextTable {
   // A line of its own under the last row, starting at the second column; not aligned.
   void add_note(std::string text);
   // Columns two spaces apart, the header bold (none when every title is empty); no trailing blanks.
-  std::string render(bool color) const;
+  // With a width, a last column that would cross it is wrapped under itself (the other columns
+  // keep their widths: they hold short values, the last one prose such as a vote's reasoning).
+  std::string render(bool color, std::size_t width = 0) const;
 
  private:
   struct Row {

@@ -64,7 +64,7 @@ std::string dissent_totals_line(const DissentReport& report) {
   return line;
 }
 
-std::string text_dissent(const DissentReport& report, bool color) {
+std::string text_dissent(const DissentReport& report, bool color, std::size_t width) {
   std::string out;
   for (const auto& e : report.entries) {
     std::string child = e.child_name.empty() ? e.child : fmt::format("{} {}", e.child, e.child_name);
@@ -73,7 +73,8 @@ std::string text_dissent(const DissentReport& report, bool color) {
                        decided_by_name(e.decided_by), one_line(e.chair), one_line(e.file));
     bool listing = std::any_of(e.dissenters.begin(), e.dissenters.end(),
                                [](const Dissenter& d) { return !listing_text(d).empty(); });
-    TextTable table({"", "", "", "", "", "", ""});
+    // As many columns as the rows have, so that the reasoning is the last and may wrap.
+    TextTable table(std::vector<std::string>(listing ? 7 : 6, ""));
     for (const auto& d : e.dissenters) {
       std::vector<Cell> row = {{"", {}},
                                {one_line(d.grouping), {}},
@@ -84,7 +85,7 @@ std::string text_dissent(const DissentReport& report, bool color) {
       row.push_back({one_line(d.reasoning), style::k_dim});
       table.add(std::move(row));
     }
-    out += table.render(color);
+    out += table.render(color, width);
     if (e.chair_concern) out += fmt::format("  chair's concern, {}\n", one_line(concern_text(*e.chair_concern)));
     out += "\n";
   }
@@ -208,9 +209,9 @@ std::string csv_dissent(const DissentReport& report) {
 
 }  // namespace
 
-std::string format_dissent(const DissentReport& report, VoteFormat format, bool color) {
+std::string format_dissent(const DissentReport& report, VoteFormat format, bool color, std::size_t width) {
   switch (format) {
-    case VoteFormat::text: return text_dissent(report, color);
+    case VoteFormat::text: return text_dissent(report, color, width);
     case VoteFormat::markdown: return markdown_dissent(report);
     case VoteFormat::json: return json_dissent(report);
     case VoteFormat::csv: return csv_dissent(report);

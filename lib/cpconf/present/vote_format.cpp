@@ -219,7 +219,7 @@ std::string_view mark_style(Mark mark) {
 
 // --- text
 
-std::string text_record(const RecordReview& review, bool color) {
+std::string text_record(const RecordReview& review, bool color, std::size_t width) {
   const Record& record = *review.record;
   const Profile& profile = *review.profile;
   const ConferenceInfo& c = record.conference;
@@ -255,7 +255,7 @@ std::string text_record(const RecordReview& review, bool color) {
                  {marks, style::k_yellow},
                  {one_line(v.vote->reasoning.value_or("")), style::k_dim}});
     }
-    if (!t.votes.empty()) out += votes.render(color);
+    if (!t.votes.empty()) out += votes.render(color, width);
     TextTable facts({"", "", ""});
     for (const auto& fact : decision_facts(dr, record, profile)) {
       std::string mark =
@@ -263,7 +263,7 @@ std::string text_record(const RecordReview& review, bool color) {
       // Labels padded to the longest there is, so the facts of every child line up.
       facts.add({{"", {}}, {fmt::format("{:<15}", fact.label), {}}, {one_line(fact.text) + mark, {}}});
     }
-    out += facts.render(color);
+    out += facts.render(color, width);
     for (const auto& f : dr.inconsistencies) {
       out += fmt::format("  {} {}\n", paint("✗ " + f.rule + ":", style::k_bold_red, color), one_line(f.message));
     }
@@ -337,9 +337,9 @@ std::string record_votes_separator(VoteFormat format) {
   return format == VoteFormat::text ? "\n" : "";
 }
 
-std::string format_record_votes(const RecordReview& review, VoteFormat format, bool color) {
+std::string format_record_votes(const RecordReview& review, VoteFormat format, bool color, std::size_t width) {
   switch (format) {
-    case VoteFormat::text: return text_record(review, color);
+    case VoteFormat::text: return text_record(review, color, width);
     case VoteFormat::markdown: return markdown_record(review);
     case VoteFormat::json: return record_votes_json(review);
     case VoteFormat::csv: return record_votes_csv(review);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,7 +30,8 @@ std::string record_votes_begin(VoteFormat format);
 std::string record_votes_separator(VoteFormat format);
 // Every decision of the review: who voted how and why, the count, tie and casting vote,
 // over-rule, outcome recorded and as the votes give it, dissent computed and recorded.
-std::string format_record_votes(const RecordReview& review, VoteFormat format, bool color);
+// width (text only, 0 for none): reasoning and other prose wrap to stay within it.
+std::string format_record_votes(const RecordReview& review, VoteFormat format, bool color, std::size_t width = 0);
 std::string record_votes_end(VoteFormat format, const VoteTotals& totals, bool color);
 
 // --- The decisions that were not unanimous, across records.
@@ -42,7 +44,7 @@ struct DissentReport {
   std::vector<LoadFailure> failures;
 };
 
-std::string format_dissent(const DissentReport& report, VoteFormat format, bool color);
+std::string format_dissent(const DissentReport& report, VoteFormat format, bool color, std::size_t width = 0);
 
 // --- Audit statistics.
 
