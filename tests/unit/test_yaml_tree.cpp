@@ -20,6 +20,15 @@ std::vector<std::string> describe(const ParsedYaml& parsed) {
 
 }  // namespace
 
+TEST_CASE("yaml tree: an explicit !!str tag is a string, as a quoted value is") {
+  auto parsed = parse_yaml("a: !!str 2026-01-01\nb: 2026-01-01\nc: !!str 'x'\n", "t.yaml");
+  REQUIRE(parsed.usable);
+  CHECK(parsed.root.find("a")->quoted);
+  CHECK(parsed.root.find("a")->value == "2026-01-01");
+  CHECK_FALSE(parsed.root.find("b")->quoted);
+  CHECK(parsed.root.find("c")->quoted);
+}
+
 TEST_CASE("yaml tree: keeps values with their line and column") {
   auto parsed = parse_yaml("a: 1\nb:\n  - \"x\"\n  - y\nc:\n", "t.yaml");
   REQUIRE(parsed.usable);

@@ -152,7 +152,9 @@ class TreeBuilder : public YAML::EventHandler {
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
     refuse_anchor(mark, anchor);
-    bool quoted = tag == "!";
+    // yaml-cpp tags a quoted scalar "!"; an explicit !!str (expanded or not) says the same:
+    // a string, never a number or a date.
+    bool quoted = tag == "!" || tag == "!!str" || tag == "tag:yaml.org,2002:str";
     if (quoted && mark.pos >= 0 && static_cast<std::size_t>(mark.pos) < m_text.size()) {
       auto start = static_cast<std::size_t>(mark.pos);
       char first = m_text[start];
