@@ -81,7 +81,8 @@ class ReferenceChecker {
             std::string_view what) {
     if (!ids) return;
     for (std::size_t i = 0; i < ids->size(); ++i) {
-      report_unknown((*ids)[i], ids.location, fmt::format("{}[{}]", path, i), known, what);
+      Location at = i < ids.item_locations.size() ? ids.item_locations[i] : ids.location;
+      report_unknown((*ids)[i], at, fmt::format("{}[{}]", path, i), known, what);
     }
   }
 

@@ -91,7 +91,11 @@ void MapReader::read(std::string_view key, Field<T>& field, bool required) {
   }
   field.location = node->location;
   T value{};
-  if (convert(*node, child_path(key), key, value)) field.value = std::move(value);
+  if (!convert(*node, child_path(key), key, value)) return;
+  field.value = std::move(value);
+  if constexpr (std::is_same_v<T, Ids>) {
+    for (const auto& item : node->items) field.item_locations.push_back(item.location);
+  }
 }
 
 template <class T>

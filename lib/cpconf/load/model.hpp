@@ -21,6 +21,8 @@ template <class T>
 struct Field {
   std::optional<T> value;
   Location location;
+  // For a list of ids, where each item is, so that a finding about one item points at it.
+  std::vector<Location> item_locations;
 
   bool has() const { return value.has_value(); }
   explicit operator bool() const { return value.has_value(); }

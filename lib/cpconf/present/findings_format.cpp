@@ -64,7 +64,9 @@ std::string format_finding_text(const Finding& finding, std::string_view source,
     auto column = static_cast<std::size_t>(std::max(finding.location.column, 1) - 1);
     for (std::size_t i = 0; i < column && i < line.size(); ++i) marker.push_back(line[i] == '\t' ? '\t' : ' ');
     std::size_t length = 1;
-    while (column + length < line.size() && line[column + length] != ' ' && line[column + length] != '#') ++length;
+    // The marker underlines one word: up to a blank, a comment, or the end of a flow list's item.
+    constexpr std::string_view k_word_ends = " #,]}";
+    while (column + length < line.size() && k_word_ends.find(line[column + length]) == std::string_view::npos) ++length;
     std::string caret = "^" + std::string(length - 1, '~');
     out += fmt::format("{} | {}{}\n", std::string(width, ' '), marker,
                        paint(caret, severity_colour(finding.severity), color));
