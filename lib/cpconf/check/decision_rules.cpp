@@ -14,10 +14,6 @@ namespace {
 
 bool grouping_vote(const CheckContext& ctx) { return ctx.profile.mode == DecisionMode::grouping_vote; }
 
-bool contains(const std::vector<std::string>& ids, std::string_view id) {
-  return std::find(ids.begin(), ids.end(), id) != ids.end();
-}
-
 std::string quoted(Outcome outcome) { return fmt::format("'{}'", name_of(outcome)); }
 
 // "child 'c1' (Carys Hughes)".
@@ -401,24 +397,12 @@ Hits decision_against_majority(const CheckContext& ctx) {
   });
 }
 
-// True when a professional-differences escalation by an attendee of grouping covers child.
-bool escalated(const CheckContext& ctx, std::string_view grouping, std::string_view child) {
-  for (const auto& e : ctx.record.escalations) {
-    if (!e.by) continue;
-    const Attendee* by = find_attendee(ctx.record, *e.by);
-    if (by == nullptr) continue;
-    auto g = grouping_of(*by, ctx.record, ctx.profile);
-    if (!g || g->id != grouping) continue;
-    if (!e.children || e.children->empty() || contains(*e.children, child)) return true;
-  }
-  return false;
-}
-
 Hits dissent_not_escalated(const CheckContext& ctx) {
   return each_tally(ctx, [&](const Decision&, const VoteTally& t, Hits& hits) {
     if (!t.recorded || *t.recorded != Outcome::no_plan) return;
     for (const auto& v : t.votes) {
-      if (!v.counted || *v.vote->vote != Outcome::plan || escalated(ctx, *v.grouping, t.child)) continue;
+      if (!v.counted || *v.vote->vote != Outcome::plan) continue;
+      if (dissent_escalation(ctx.record, ctx.profile, *v.grouping, t.child) != nullptr) continue;
       hits.push_back(hit_at(*v.vote, fmt::format("grouping '{}' judged {} at continuing risk (voted 'plan') and "
                                                  "dissented from the 'no-plan' decision, but no escalation by a "
                                                  "'{}' attendee under the resolving-professional-differences "

@@ -39,6 +39,10 @@ bool contains_words(std::string_view text, std::string_view keyword) {
   return false;
 }
 
+bool contains(const std::vector<std::string>& ids, std::string_view id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
 const Attendee* find_attendee(const Record& record, std::string_view id) {
   for (const auto& a : record.attendees) {
     if (a.id && *a.id == id) return &a;

@@ -27,6 +27,9 @@ std::optional<ResolvedGrouping> grouping_of(const Attendee& attendee, const Reco
 const Attendee* find_attendee(const Record& record, std::string_view id);
 const Child* find_child(const Record& record, std::string_view id);
 
+// Whether a list of ids holds this one.
+bool contains(const std::vector<std::string>& ids, std::string_view id);
+
 // Ids of the distinct groupings with at least one professional present or represented
 // (an absent professional whose report a present colleague presents counts), in order.
 std::vector<std::string> groupings_present(const Record& record, const Profile& profile);

@@ -10,10 +10,6 @@ namespace cpconf {
 
 namespace {
 
-bool contains(const std::vector<std::string>& ids, std::string_view id) {
-  return std::find(ids.begin(), ids.end(), id) != ids.end();
-}
-
 void add_unique(std::vector<std::string>& ids, const std::string& id) {
   if (!contains(ids, id)) ids.push_back(id);
 }
@@ -121,6 +117,19 @@ void compare_social_care(VoteTally& t, const Profile& profile) {
 }  // namespace
 
 bool VoteTally::eligible_for_child(std::string_view grouping) const { return contains(eligible, grouping); }
+
+const Escalation* dissent_escalation(const Record& record, const Profile& profile, std::string_view grouping,
+                                     std::string_view child) {
+  for (const auto& e : record.escalations) {
+    if (!e.by) continue;
+    const Attendee* by = find_attendee(record, *e.by);
+    if (by == nullptr) continue;
+    auto g = grouping_of(*by, record, profile);
+    if (!g || g->id != grouping) continue;
+    if (!e.children || e.children->empty() || contains(*e.children, child)) return &e;
+  }
+  return nullptr;
+}
 
 VoteTally tally_votes(const Decision& decision, const Record& record, const Profile& profile) {
   VoteTally t;

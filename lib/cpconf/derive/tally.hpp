@@ -77,6 +77,11 @@ struct VoteTally {
 
 VoteTally tally_votes(const Decision& decision, const Record& record, const Profile& profile);
 
+// The professional-differences escalation by an attendee of this grouping that covers the
+// child (an escalation naming no children covers them all), or nullptr.
+const Escalation* dissent_escalation(const Record& record, const Profile& profile, std::string_view grouping,
+                                     std::string_view child);
+
 // "plan 3 (childrens-social-care, police, education), no-plan 1 (housing)".
 std::string describe_count(const VoteTally& tally);
 // "3-1": the plan count, then the no-plan count.

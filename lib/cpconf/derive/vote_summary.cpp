@@ -17,10 +17,6 @@ namespace {
 constexpr std::string_view k_consistency_rules[] = {"outcome-contradicts-votes", "tie-without-casting-vote",
                                                     "casting-vote-without-tie", "dissent-not-recorded"};
 
-bool contains(const std::vector<std::string>& ids, std::string_view id) {
-  return std::find(ids.begin(), ids.end(), id) != ids.end();
-}
-
 std::string_view trim(std::string_view text) {
   auto first = text.find_first_not_of(" \t");
   if (first == std::string_view::npos) return {};
@@ -134,19 +130,6 @@ RecordReview review_votes(const Record& record, const Profile& profile, const Ca
   }
   for (auto& d : review.decisions) sort_findings(d.inconsistencies);
   return review;
-}
-
-const Escalation* dissent_escalation(const Record& record, const Profile& profile, std::string_view grouping,
-                                     std::string_view child) {
-  for (const auto& e : record.escalations) {
-    if (!e.by) continue;
-    const Attendee* by = find_attendee(record, *e.by);
-    if (by == nullptr) continue;
-    auto g = grouping_of(*by, record, profile);
-    if (!g || g->id != grouping) continue;
-    if (!e.children || e.children->empty() || contains(*e.children, child)) return &e;
-  }
-  return nullptr;
 }
 
 std::string chair_key(std::string_view name) {

@@ -57,11 +57,6 @@ struct RecordReview {
 RecordReview review_votes(const Record& record, const Profile& profile, const Calendar& calendar,
                           const ValidateOptions& options);
 
-// The professional-differences escalation by an attendee of this grouping that covers the
-// child (an escalation naming no children covers them all), or nullptr.
-const Escalation* dissent_escalation(const Record& record, const Profile& profile, std::string_view grouping,
-                                     std::string_view child);
-
 // A chair's name compared as --chair compares it: lower case, blanks at either end ignored.
 std::string chair_key(std::string_view name);
 

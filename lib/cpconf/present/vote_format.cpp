@@ -25,10 +25,6 @@ struct Fact {
   Mark mark = Mark::none;
 };
 
-bool contains(const std::vector<std::string>& ids, std::string_view id) {
-  return std::find(ids.begin(), ids.end(), id) != ids.end();
-}
-
 std::string list_or_none(const std::vector<std::string>& ids) { return ids.empty() ? "none" : join(ids); }
 
 std::string outcome_text(std::optional<Outcome> outcome) {

@@ -12,10 +12,6 @@ namespace cpconf {
 
 namespace {
 
-bool contains(const std::vector<std::string>& ids, std::string_view id) {
-  return std::find(ids.begin(), ids.end(), id) != ids.end();
-}
-
 std::string mode_key(const Profile& profile) {
   return profile.mode == DecisionMode::grouping_vote ? "grouping-vote" : "chair-decides";
 }
