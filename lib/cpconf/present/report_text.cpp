@@ -40,7 +40,7 @@ std::string one_line(std::string_view text) {
 
 std::string markdown_text(std::string_view text) { return markdown_cell(one_line(text)); }
 
-std::string csv_row(const std::vector<std::string>& fields) {
+std::string csv_row(const std::vector<std::string>& fields, std::string_view line_end) {
   std::string out;
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i > 0) out.push_back(',');
@@ -56,7 +56,7 @@ std::string csv_row(const std::vector<std::string>& fields) {
     }
     out.push_back('"');
   }
-  out += "\r\n";
+  out += line_end;
   return out;
 }
 

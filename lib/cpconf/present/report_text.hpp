@@ -16,8 +16,9 @@ std::string one_line(std::string_view text);
 std::string markdown_text(std::string_view text);
 
 // An RFC 4180 record: fields joined by commas, each quoted (quotes doubled) when it holds a
-// comma, a quote, CR or LF, and the record ended by CRLF.
-std::string csv_row(const std::vector<std::string>& fields);
+// comma, a quote, CR or LF, and the record ended by line_end (CRLF, as the RFC has it, unless
+// a format documents otherwise).
+std::string csv_row(const std::vector<std::string>& fields, std::string_view line_end = "\r\n");
 
 // "1 record", "2 records".
 std::string plural(long n, std::string_view one, std::string_view many);

@@ -4,6 +4,7 @@
 
 #include "cpconf/present/ics.hpp"
 #include "cpconf/present/json.hpp"
+#include "cpconf/present/report_text.hpp"
 #include "cpconf/present/text_table.hpp"
 
 namespace cpconf {
@@ -114,22 +115,9 @@ std::string json_entry_fields(const TimelineEntry& e) {
       json_string(e.rule), json_string(e.note), deadline, closures);
 }
 
-// RFC 4180: quoted when it holds a comma, quote or line break; quotes doubled.
-std::string csv_cell(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
-std::string csv_row(const std::vector<std::string>& cells) {
-  std::string out;
-  for (std::size_t i = 0; i < cells.size(); ++i) out += (i == 0 ? "" : ",") + csv_cell(cells[i]);
-  return out + "\n";
-}
+// The timeline's CSV has always ended its rows with LF alone; kept, so that scripts reading it
+// see no change.
+constexpr std::string_view k_row_end = "\n";
 
 std::string csv_amount(const std::optional<Lateness>& amount) { return amount ? std::to_string(amount->amount) : ""; }
 std::string csv_unit(const std::optional<Lateness>& amount) {
@@ -246,11 +234,11 @@ std::string format_timeline_json(const Timeline& t) {
 
 std::string format_timeline_csv(const Timeline& t) {
   std::string out = csv_row({"date", "kind", "label", "who", "who_id", "grouping", "due", "done", "arranged", "status",
-                             "amount", "unit", "rule", "note", "path"});
+                             "amount", "unit", "rule", "note", "path"}, k_row_end);
   for (const auto& e : t.entries) {
     out += csv_row({e.date().str(), e.kind, e.label, e.who, e.who_id, e.grouping, e.due ? e.due->str() : "",
                     done_text(e), e.planned ? e.when->str() : "", std::string(state_name(e.state)),
-                    csv_amount(e.amount), csv_unit(e.amount), e.rule, e.note, e.path});
+                    csv_amount(e.amount), csv_unit(e.amount), e.rule, e.note, e.path}, k_row_end);
   }
   return out;
 }
@@ -305,12 +293,12 @@ std::string format_due_json(const DueReport& r) {
 
 std::string format_due_csv(const DueReport& r) {
   std::string out = csv_row({"due", "status", "amount", "unit", "kind", "label", "who", "who_id", "grouping",
-                             "conference", "case", "chair", "file", "arranged", "rule", "note"});
+                             "conference", "case", "chair", "file", "arranged", "rule", "note"}, k_row_end);
   for (const auto& item : r.items) {
     const TimelineEntry& e = item.entry;
     out += csv_row({e.date().str(), std::string(state_name(e.state)), csv_amount(e.amount), csv_unit(e.amount), e.kind,
                     e.label, e.who, e.who_id, e.grouping, item.conference_id, item.case_id, item.chair, item.file,
-                    e.planned ? e.when->str() : "", e.rule, e.note});
+                    e.planned ? e.when->str() : "", e.rule, e.note}, k_row_end);
   }
   return out;
 }
