@@ -71,4 +71,10 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
 std::string join(std::span<const std::string_view> words, bool quote) { return join_in(words, quote); }
 std::string join(const std::vector<std::string>& words, bool quote) { return join_in(words, quote); }
 
+std::string ascii_lowered(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = ascii_lower(c);
+  return out;
+}
+
 }  // namespace cpconf

@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <cctype>
 
+#include "cpconf/suggest.hpp"
+
 namespace cpconf {
 
 namespace {
 
 bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '\''; }
-
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
 
 }  // namespace
 
@@ -22,14 +22,17 @@ bool same_agency(const Attendee& a, const Attendee& b) {
   };
   auto x = trim(*a.agency);
   auto y = trim(*b.agency);
-  return x.size() == y.size() && std::equal(x.begin(), x.end(), y.begin(), [](char p, char q) { return lower(p) == lower(q); });
+  auto same = [](char p, char q) { return ascii_lower(p) == ascii_lower(q); };
+  return x.size() == y.size() && std::equal(x.begin(), x.end(), y.begin(), same);
 }
 
 bool contains_words(std::string_view text, std::string_view keyword) {
   if (keyword.empty() || keyword.size() > text.size()) return false;
   for (std::size_t start = 0; start + keyword.size() <= text.size(); ++start) {
     bool match = true;
-    for (std::size_t i = 0; i < keyword.size() && match; ++i) match = lower(text[start + i]) == lower(keyword[i]);
+    for (std::size_t i = 0; i < keyword.size() && match; ++i) {
+      match = ascii_lower(text[start + i]) == ascii_lower(keyword[i]);
+    }
     if (!match) continue;
     bool left_edge = start == 0 || !is_word_char(text[start - 1]);
     std::size_t end = start + keyword.size();

@@ -1,7 +1,6 @@
 #include "cpconf/derive/vote_summary.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <iterator>
 #include <tuple>
 
@@ -9,6 +8,7 @@
 
 #include "cpconf/check/rule.hpp"
 #include "cpconf/derive/groupings.hpp"
+#include "cpconf/suggest.hpp"
 
 namespace cpconf {
 
@@ -133,9 +133,7 @@ RecordReview review_votes(const Record& record, const Profile& profile, const Ca
 }
 
 std::string chair_key(std::string_view name) {
-  std::string key(trim(name));
-  for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return key;
+  return ascii_lowered(trim(name));
 }
 
 std::optional<Date> conference_date(const Record& record) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "cpconf/suggest.hpp"
+
 namespace cpconf {
 
 namespace {
@@ -13,14 +15,6 @@ constexpr std::string_view k_not_names[] = {
     "dc", "ds", "di", "dci", "pc", "ps", "sgt", "insp",                                // police ranks
     "unborn", "baby", "child", "infant", "twin", "of", "and",                          // descriptions
     "de", "da", "du", "la", "le", "van", "von", "der", "den", "bin", "ap"};            // particles
-
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string lowered(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = lower(c);
-  return out;
-}
 
 // Letters and digits, and every byte of a non-ASCII character (the letters of "Siân").
 bool is_word_byte(char c) {
@@ -49,14 +43,14 @@ std::vector<std::string_view> words_of(std::string_view text) {
 
 bool is_name_word(std::string_view word) {
   if (word.size() < 2) return false;
-  std::string low = lowered(word);
+  std::string low = ascii_lowered(word);
   return std::find(std::begin(k_not_names), std::end(k_not_names), low) == std::end(k_not_names);
 }
 
 bool matches_at(std::string_view text, std::size_t pos, std::string_view pattern) {
   if (pos + pattern.size() > text.size()) return false;
   for (std::size_t i = 0; i < pattern.size(); ++i) {
-    if (lower(text[pos + i]) != pattern[i]) return false;
+    if (ascii_lower(text[pos + i]) != pattern[i]) return false;
   }
   bool starts = pos == 0 || !is_word_byte(text[pos - 1]);
   bool ends = pos + pattern.size() == text.size() || !is_word_byte(text[pos + pattern.size()]);
@@ -87,7 +81,7 @@ std::vector<std::string> name_parts(std::string_view name) {
 }
 
 void NameRedactor::add(std::string text, const std::string& path) {
-  std::string low = lowered(text);
+  std::string low = ascii_lowered(text);
   if (m_words.count(low) || std::any_of(m_phrases.begin(), m_phrases.end(),
                                         [&](const Phrase& p) { return p.lowered == low; })) {
     return;
@@ -143,7 +137,7 @@ std::string NameRedactor::apply(std::string_view text) const {
     }
     std::size_t end = pos;
     while (end < text.size() && is_word_byte(text[end])) ++end;
-    auto word = m_words.find(lowered(text.substr(pos, end - pos)));
+    auto word = m_words.find(ascii_lowered(text.substr(pos, end - pos)));
     if (word != m_words.end()) {
       out += word->second;
     } else {
@@ -170,7 +164,7 @@ NameRedactor NameRedactor::only_in(std::string_view text) const {
     std::size_t end = pos;
     while (end < text.size() && is_word_byte(text[end])) ++end;
     if (end > pos) {
-      auto word = m_words.find(lowered(text.substr(pos, end - pos)));
+      auto word = m_words.find(ascii_lowered(text.substr(pos, end - pos)));
       if (word != m_words.end()) found.add(word->first, word->second);
     }
     pos = end + 1;

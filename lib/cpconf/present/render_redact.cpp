@@ -8,6 +8,7 @@
 
 #include "cpconf/present/render_utf8.hpp"
 #include "cpconf/present/render_words.hpp"
+#include "cpconf/suggest.hpp"
 
 namespace cpconf {
 
@@ -23,17 +24,9 @@ constexpr std::string_view k_descriptions[] = {"unborn", "baby", "child", "infan
 // Joining words of surnames ("de Souza"): part of the initials, too common to search for alone.
 constexpr std::string_view k_particles[] = {"de", "da", "di", "du", "la", "le", "van", "von", "der", "den", "bin", "ap"};
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string lowered(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = lower(c);
-  return out;
-}
-
 template <std::size_t N>
 bool listed(const std::string_view (&list)[N], std::string_view word) {
-  std::string low = lowered(word);
+  std::string low = ascii_lowered(word);
   if (!low.empty() && low.back() == '.') low.pop_back();
   return std::find(std::begin(list), std::end(list), low) != std::end(list);
 }
@@ -105,7 +98,7 @@ bool ends_word(std::string_view text, std::size_t end, bool date) {
 bool same_ignoring_case(std::string_view text, std::size_t pos, std::string_view pattern) {
   if (pos + pattern.size() > text.size()) return false;
   for (std::size_t i = 0; i < pattern.size(); ++i) {
-    if (lower(text[pos + i]) != pattern[i]) return false;
+    if (ascii_lower(text[pos + i]) != pattern[i]) return false;
   }
   return true;
 }
@@ -188,7 +181,7 @@ std::string replace_all(std::string_view raw, const Patterns& patterns) {
   for (std::size_t pos = 0; pos < text.size();) {
     const RedactionPattern* found = nullptr;
     for (const auto& pattern : patterns) {
-      if (lower(text[pos]) != pattern.text.front() || !same_ignoring_case(text, pos, pattern.text)) continue;
+      if (ascii_lower(text[pos]) != pattern.text.front() || !same_ignoring_case(text, pos, pattern.text)) continue;
       if (starts_word(text, pos, pattern.date) && ends_word(text, pos + pattern.text.size(), pattern.date)) {
         found = &pattern;
         break;
@@ -213,17 +206,18 @@ Patterns name_patterns(const std::vector<Person>& people) {
   std::map<std::string, std::vector<std::size_t>> owners;
   for (std::size_t i = 0; i < people.size(); ++i) {
     const Person& person = people[i];
-    patterns.push_back({lowered(person.name), person.replacement, false});
+    patterns.push_back({ascii_lowered(person.name), person.replacement, false});
     std::string proper;
     for (const auto& word : words_of(person.name)) {
       if (is_name_part(word)) proper += (proper.empty() ? "" : " ") + word;
     }
-    if (!proper.empty() && lowered(proper) != lowered(person.name)) {
+    if (!proper.empty() && ascii_lowered(proper) != ascii_lowered(person.name)) {
       // "Huw Jones" for "DC Huw Jones": the title is not there to keep.
-      patterns.push_back({lowered(proper), person.professional ? person.replacement : bare_initials(person.name), false});
+      std::string replacement = person.professional ? person.replacement : bare_initials(person.name);
+      patterns.push_back({ascii_lowered(proper), std::move(replacement), false});
     }
     for (const auto& part : searchable_parts(person.name)) {
-      auto& list = owners[lowered(part)];
+      auto& list = owners[ascii_lowered(part)];
       if (std::find(list.begin(), list.end(), i) == list.end()) list.push_back(i);
     }
   }
@@ -246,7 +240,9 @@ std::vector<Person> people_to_redact(const Record& record, const RedactionOption
   auto add = [&](const std::string& raw_name, std::string replacement, bool professional) {
     std::string name = clean_text(raw_name);
     if (words_of(name).empty()) return;
-    bool known = std::any_of(people.begin(), people.end(), [&](const Person& p) { return lowered(p.name) == lowered(name); });
+    std::string lowered_name = ascii_lowered(name);
+    bool known = std::any_of(people.begin(), people.end(),
+                             [&](const Person& p) { return ascii_lowered(p.name) == lowered_name; });
     if (!known) people.push_back({name, std::move(replacement), professional});
   };
   auto initials = [](const std::string& name) { return initials_of(clean_text(name)); };
@@ -318,7 +314,7 @@ Redactor::Redactor(const Record& record, const RedactionOptions& options) : m_le
   for (const auto& child : record.children) {
     if (!child.born) continue;
     for (const auto& form : date_forms(*child.born)) {
-      std::string text = lowered(form);
+      std::string text = ascii_lowered(form);
       bool known = std::any_of(m_patterns.begin(), m_patterns.end(), [&](const RedactionPattern& p) { return p.text == text; });
       if (!known) m_patterns.push_back({text, "[date of birth]", true});
     }
