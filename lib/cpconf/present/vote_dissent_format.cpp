@@ -7,6 +7,7 @@
 #include "cpconf/present/report_text.hpp"
 #include "cpconf/present/text_table.hpp"
 #include "cpconf/present/vote_format.hpp"
+#include "cpconf/present/vote_parts.hpp"
 #include "cpconf/suggest.hpp"
 
 namespace cpconf {
@@ -21,8 +22,6 @@ std::string who(const std::string& id, const std::string& name) {
   if (id.empty()) return "-";
   return name.empty() ? id : fmt::format("{} {}", id, name);
 }
-
-std::string json_opt(const std::string& text) { return text.empty() ? "null" : json_string(text); }
 
 // "escalated 2026-03-18" or "not escalated".
 std::string escalation_text(const Dissenter& d) {
@@ -118,29 +117,29 @@ std::string json_dissent(const DissentReport& report) {
     for (const auto& d : e.dissenters) {
       std::string escalation = "null";
       if (d.escalation) {
-        escalation = fmt::format("{{\"by\": {}, \"raised\": {}, \"about\": {}}}", json_opt(d.escalation->by),
-                                 json_opt(d.escalation->raised), json_opt(d.escalation->about));
+        escalation = fmt::format("{{\"by\": {}, \"raised\": {}, \"about\": {}}}", json_or_null(d.escalation->by),
+                                 json_or_null(d.escalation->raised), json_or_null(d.escalation->about));
       }
       dissenters += fmt::format(
           "{}{{\"grouping\": {}, \"by\": {}, \"by_name\": {}, \"vote\": {}, \"reasoning\": {}, "
           "\"voted_against\": {}, \"listed\": {}, \"escalation\": {}}}",
-          dissenters.empty() ? "" : ", ", json_string(d.grouping), json_opt(d.by), json_opt(d.by_name),
-          d.vote ? json_string(name_of(*d.vote)) : "null", json_opt(d.reasoning), d.voted_against ? "true" : "false",
+          dissenters.empty() ? "" : ", ", json_string(d.grouping), json_or_null(d.by), json_or_null(d.by_name),
+          d.vote ? json_string(name_of(*d.vote)) : "null", json_or_null(d.reasoning), d.voted_against ? "true" : "false",
           d.listed ? "true" : "false", escalation);
     }
     std::string concern = "null";
     if (e.chair_concern) {
       concern = fmt::format("{{\"concern\": {}, \"escalated_to\": {}, \"escalated_on\": {}}}",
-                            json_opt(e.chair_concern->concern), json_opt(e.chair_concern->escalated_to),
-                            json_opt(e.chair_concern->escalated_on));
+                            json_or_null(e.chair_concern->concern), json_or_null(e.chair_concern->escalated_to),
+                            json_or_null(e.chair_concern->escalated_on));
     }
     out += fmt::format(
         "{}\n    {{\"file\": {}, \"conference\": {}, \"date\": {}, \"chair\": {}, \"profile\": {}, "
         "\"mode\": {}, \"child\": {}, \"name\": {}, \"outcome\": {}, \"plan\": {}, \"no_plan\": {}, "
         "\"decided_by\": {}, \"dissenters\": [{}], \"chair_concern\": {}}}",
-        i ? "," : "", json_string(e.file), json_opt(e.conference), json_opt(e.date), json_opt(e.chair),
+        i ? "," : "", json_string(e.file), json_or_null(e.conference), json_or_null(e.date), json_or_null(e.chair),
         json_string(e.profile), json_string(e.mode == DecisionMode::grouping_vote ? "grouping-vote" : "chair-decides"),
-        json_string(e.child), json_opt(e.child_name), e.outcome ? json_string(name_of(*e.outcome)) : "null", e.plan,
+        json_string(e.child), json_or_null(e.child_name), e.outcome ? json_string(name_of(*e.outcome)) : "null", e.plan,
         e.no_plan, json_string(decided_by_name(e.decided_by)), dissenters, concern);
   }
   return out + fmt::format(

@@ -6,8 +6,11 @@
 #include "cpconf/derive/vote_summary.hpp"
 
 // Pieces of `cpconf vote`'s record view shared by its formats: vote_format.cpp (text, Markdown)
-// and vote_record_data.cpp (JSON, CSV).
+// and vote_record_data.cpp (JSON, CSV), and by the dissent and statistics formats.
 namespace cpconf {
+
+// A JSON string, or null for an empty text.
+std::string json_or_null(const std::string& text);
 
 // Why a vote is shown apart: dissent, not counted, cast by someone absent or unknown, by a
 // grouping not involved with a child decided separately, or by a colleague presenting an

@@ -150,6 +150,8 @@ std::string csv_outcome(std::optional<Outcome> outcome) { return outcome ? std::
 
 }  // namespace
 
+std::string json_or_null(const std::string& text) { return text.empty() ? "null" : json_string(text); }
+
 std::vector<std::string> vote_notes(const TalliedVote& v, const VoteTally& t, const Record& record) {
   std::vector<std::string> marks;
   const Vote& vote = *v.vote;

@@ -7,6 +7,7 @@
 #include "cpconf/present/report_text.hpp"
 #include "cpconf/present/text_table.hpp"
 #include "cpconf/present/vote_format.hpp"
+#include "cpconf/present/vote_parts.hpp"
 
 namespace cpconf {
 
@@ -23,8 +24,6 @@ int count_of(const VoteStats& s, DecidedBy how) {
   auto it = s.decided_by.find(how);
   return it == s.decided_by.end() ? 0 : it->second;
 }
-
-std::string json_opt(const std::string& text) { return text.empty() ? "null" : json_string(text); }
 
 // A number right-aligned in a column at least `width` wide, so that TextTable (which aligns
 // left) lines the digits up.
@@ -254,8 +253,8 @@ std::string json_stats(const VoteStats& s) {
       "  \"inconsistent\": {},\n  \"inconsistent_by_rule\": {},\n  \"plans\": {},\n  \"no_plans\": {},\n"
       "  \"categories\": {},\n  \"plans_without_category\": {},\n  \"groupings\": {},\n  \"chairs\": {},\n"
       "  \"social_care_prevailed\": {}\n}}\n",
-      s.files, json_load_failures(s.failures), s.filtered_out, s.conferences, json_opt(s.first_date),
-      json_opt(s.last_date), s.decisions, decided, s.split_decisions(), s.ties, s.casting_votes, s.over_rules,
+      s.files, json_load_failures(s.failures), s.filtered_out, s.conferences, json_or_null(s.first_date),
+      json_or_null(s.last_date), s.decisions, decided, s.split_decisions(), s.ties, s.casting_votes, s.over_rules,
       s.against_majority, s.inconsistent, json_counts(s.inconsistent_by_rule), s.plans, s.no_plans,
       json_counts(s.categories), s.plans_without_category, block(groupings), block(chairs), block(prevailed));
 }
