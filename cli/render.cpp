@@ -80,6 +80,7 @@ int run_render(const RenderArgs& args) {
   settings.write.width = args.width;
 
   Validator::Settings checks;
+  checks.keep_records = true;
   checks.as_of = settings.build.as_of;
   if (!args.profile.empty()) checks.profile = args.profile;
   if (args.no_config) checks.config_mode = Validator::Settings::ConfigMode::none;
@@ -133,20 +134,19 @@ int run_render(const RenderArgs& args) {
     try {
       outcome.source = read_source(path, checks.limits.max_bytes);
       FileReport report = validator->check(outcome.source, outcome.display, path);
-      LoadedRecord loaded = load_record(outcome.source, outcome.display, checks.limits);
-      if (!loaded.record) {
+      if (!report.record) {
         outcome.load_findings = std::move(report.findings);
         return outcome;
       }
       outcome.findings = report.findings.size();
-      const Profile& profile = profiles->for_record(*loaded.record, path);
+      const Profile& profile = profiles->for_record(*report.record, path);
       RenderSettings own = settings;
-      auto pooled = case_names.find(loaded.record->conference.case_id.value_or(std::string()));
+      auto pooled = case_names.find(report.record->conference.case_id.value_or(std::string()));
       if (pooled != case_names.end()) {
         auto& extra = own.build.redaction.extra_names;
         extra.insert(extra.end(), pooled->second.begin(), pooled->second.end());
       }
-      outcome.rendered = render_record(*loaded.record, profile, report, own);
+      outcome.rendered = render_record(*report.record, profile, report, own);
     } catch (const ProfileError& error) {
       outcome.error = error.what();
       outcome.setup_error = error;

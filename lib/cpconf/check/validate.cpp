@@ -254,6 +254,7 @@ FileReport Validator::check(std::string_view text, const std::string& display_na
     }
   }
   sort_findings(report.findings);
+  if (m_settings.keep_records) report.record = std::move(loaded.record);
   return report;
 }
 

@@ -60,6 +60,7 @@ struct FileReport {
   std::vector<WaivedFinding> waived;
   std::string profile;  // the profile the record was checked against; empty when it did not load
   std::optional<CaseEntry> case_entry;  // for the cross-record rules; hand it to Validator::remember
+  std::optional<Record> record;         // with Settings::keep_records: the record as loaded
 };
 
 // Checks records and keeps the compact index the cross-record rules need. check() may run on
@@ -81,6 +82,9 @@ class Validator {
     bool redact_names = false;
     // --changed-since: each changed input's latest change, keyed by the path given to check().
     std::map<std::string, FileChange> changes;
+    // Hand each loaded record back in FileReport::record, for a caller that goes on to use it
+    // (render), so that it is not parsed a second time.
+    bool keep_records = false;
   };
 
   explicit Validator(Settings settings);
