@@ -14,6 +14,16 @@
 
 namespace cpconf {
 
+bool write_all(int fd, std::string_view content) {
+  while (!content.empty()) {
+    ssize_t written = ::write(fd, content.data(), content.size());
+    if (written < 0 && errno == EINTR) continue;
+    if (written <= 0) return false;
+    content.remove_prefix(static_cast<std::size_t>(written));
+  }
+  return true;
+}
+
 void write_file_atomically(const std::string& path, std::string_view content, unsigned mode, Durability durability) {
   namespace fs = std::filesystem;
   fs::path target(path);
@@ -21,18 +31,7 @@ void write_file_atomically(const std::string& path, std::string_view content, un
   std::string temporary = (folder / fmt::format(".{}.tmp.XXXXXX", target.filename().string())).string();
   int fd = ::mkstemp(temporary.data());
   if (fd < 0) throw InputError(path, fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
-  const char* data = content.data();
-  std::size_t left = content.size();
-  bool ok = true;
-  while (ok && left > 0) {
-    ssize_t written = ::write(fd, data, left);
-    ok = written > 0;
-    if (ok) {
-      data += written;
-      left -= static_cast<std::size_t>(written);
-    }
-  }
-  ok = ok && ::fchmod(fd, static_cast<mode_t>(mode)) == 0 && (durability == Durability::cache || ::fsync(fd) == 0);
+  bool ok = write_all(fd, content) && ::fchmod(fd, static_cast<mode_t>(mode)) == 0 && (durability == Durability::cache || ::fsync(fd) == 0);
   int saved = errno;
   ::close(fd);
   if (!ok || std::rename(temporary.c_str(), path.c_str()) != 0) {

@@ -4,6 +4,8 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "cpconf/bytes.hpp"
+
 namespace cpconf {
 
 std::string_view severity_name(Severity severity) {
@@ -15,11 +17,33 @@ std::string_view severity_name(Severity severity) {
   return "error";
 }
 
-void sort_findings(Findings& findings) {
-  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-    return std::tie(a.file, a.location.line, a.location.column, a.rule, a.path, a.message) <
-           std::tie(b.file, b.location.line, b.location.column, b.rule, b.path, b.message);
-  });
+bool finding_before(const Finding& a, const Finding& b) {
+  return std::tie(a.file, a.location.line, a.location.column, a.rule, a.path, a.message) <
+         std::tie(b.file, b.location.line, b.location.column, b.rule, b.path, b.message);
+}
+
+void sort_findings(Findings& findings) { std::stable_sort(findings.begin(), findings.end(), finding_before); }
+
+void write_finding(ByteWriter& out, const Finding& finding) {
+  out.text(finding.rule);
+  out.u32(static_cast<std::uint32_t>(finding.severity));
+  out.u32(static_cast<std::uint32_t>(finding.location.line));
+  out.u32(static_cast<std::uint32_t>(finding.location.column));
+  out.text(finding.path);
+  out.text(finding.message);
+}
+
+Finding read_finding(ByteReader& in) {
+  Finding finding;
+  finding.rule = in.text();
+  auto severity = in.u32();
+  if (severity > static_cast<std::uint32_t>(Severity::error)) in.fail();
+  finding.severity = in.ok() ? static_cast<Severity>(severity) : Severity::error;
+  finding.location.line = static_cast<int>(in.u32());
+  finding.location.column = static_cast<int>(in.u32());
+  finding.path = in.text();
+  finding.message = in.text();
+  return finding;
 }
 
 InputError::InputError(std::string file, std::string message)

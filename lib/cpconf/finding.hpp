@@ -30,6 +30,16 @@ using Findings = std::vector<Finding>;
 
 // Orders findings by file, line, column, then rule, so output never depends on rule order.
 void sort_findings(Findings& findings);
+// Whether a comes before b in that order.
+bool finding_before(const Finding& a, const Finding& b);
+
+class ByteWriter;
+class ByteReader;
+// A finding in the byte encoding of bytes.hpp, without its file, which callers keep apart (the
+// tree cache reports the name given on the command line, not the one the entry was made for).
+void write_finding(ByteWriter& out, const Finding& finding);
+// Reads what write_finding wrote; a severity out of range marks the reader failed.
+Finding read_finding(ByteReader& in);
 
 // A failure to read an input at all (missing, unreadable): reported once by the CLI, exit 2.
 class InputError : public std::runtime_error {

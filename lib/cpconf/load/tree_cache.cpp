@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "cpconf/atomic_file.hpp"
+#include "cpconf/bytes.hpp"
 #include "cpconf/version.hpp"
 
 namespace cpconf {
@@ -56,98 +57,42 @@ std::optional<std::string> read_entry(const fs::path& path) {
   return entry;
 }
 
-class Writer {
- public:
-  // Seven bits a byte, the high bit set on all but the last (LEB128): lines, columns and sizes
-  // mostly fit one byte, which keeps an entry near its record's size and a warm run's reads short.
-  void u32(std::uint32_t value) {
-    while (value >= 0x80) {
-      m_out.push_back(static_cast<char>((value & 0x7F) | 0x80));
-      value >>= 7;
-    }
-    m_out.push_back(static_cast<char>(value));
+void write_node(ByteWriter& out, const YamlNode& n) {
+  out.u32(static_cast<std::uint32_t>(n.kind) | (n.quoted ? 0x100u : 0u));
+  out.u32(static_cast<std::uint32_t>(n.location.line));
+  out.u32(static_cast<std::uint32_t>(n.location.column));
+  out.text(n.value);
+  out.u32(static_cast<std::uint32_t>(n.items.size()));
+  for (const auto& item : n.items) write_node(out, item);
+  out.u32(static_cast<std::uint32_t>(n.entries.size()));
+  for (const auto& [key, value] : n.entries) {
+    write_node(out, key);
+    write_node(out, value);
   }
-  void text(std::string_view value) {
-    u32(static_cast<std::uint32_t>(value.size()));
-    m_out.append(value);
-  }
-  void node(const YamlNode& n) {
-    u32(static_cast<std::uint32_t>(n.kind) | (n.quoted ? 0x100u : 0u));
-    u32(static_cast<std::uint32_t>(n.location.line));
-    u32(static_cast<std::uint32_t>(n.location.column));
-    text(n.value);
-    u32(static_cast<std::uint32_t>(n.items.size()));
-    for (const auto& item : n.items) node(item);
-    u32(static_cast<std::uint32_t>(n.entries.size()));
-    for (const auto& [key, value] : n.entries) {
-      node(key);
-      node(value);
-    }
-  }
-  std::string take() { return std::move(m_out); }
+}
 
- private:
-  std::string m_out;
-};
-
-// Reads what Writer wrote; any overrun or nonsense marks the whole entry bad.
-class Reader {
- public:
-  explicit Reader(std::string_view data) : m_data(data) {}
-  bool ok() const { return m_ok; }
-  bool at_end() const { return m_pos == m_data.size(); }
-
-  std::uint32_t u32() {
-    std::uint32_t value = 0;
-    for (int shift = 0; shift < 35; shift += 7) {
-      if (!m_ok || m_pos == m_data.size()) return fail<std::uint32_t>();
-      auto byte = static_cast<unsigned char>(m_data[m_pos++]);
-      value |= static_cast<std::uint32_t>(byte & 0x7F) << shift;
-      if ((byte & 0x80) == 0) return value;
-    }
-    return fail<std::uint32_t>();  // more than five bytes: not a number Writer wrote
+// Reads what write_node wrote; any overrun or nonsense marks the whole entry bad.
+void read_node(ByteReader& in, YamlNode& n, int depth) {
+  if (depth > 200) return in.fail();
+  std::uint32_t kind = in.u32();
+  if ((kind & 0xFF) > static_cast<std::uint32_t>(YamlNode::Kind::mapping)) return in.fail();
+  n.kind = static_cast<YamlNode::Kind>(kind & 0xFF);
+  n.quoted = (kind & 0x100u) != 0;
+  n.location.line = static_cast<int>(in.u32());
+  n.location.column = static_cast<int>(in.u32());
+  n.value = in.text();
+  std::uint32_t items = in.u32();
+  if (!in.ok() || items > in.remaining()) return in.fail();
+  n.items.resize(items);
+  for (auto& item : n.items) read_node(in, item, depth + 1);
+  std::uint32_t entries = in.u32();
+  if (!in.ok() || entries > in.remaining()) return in.fail();
+  n.entries.resize(entries);
+  for (auto& [key, value] : n.entries) {
+    read_node(in, key, depth + 1);
+    read_node(in, value, depth + 1);
   }
-  std::string text() {
-    std::uint32_t size = u32();
-    if (!m_ok || size > m_data.size() - m_pos) return fail<std::string>();
-    std::string out(m_data.substr(m_pos, size));
-    m_pos += size;
-    return out;
-  }
-  void node(YamlNode& n, int depth) {
-    if (depth > 200) return fail_void();
-    std::uint32_t kind = u32();
-    if ((kind & 0xFF) > static_cast<std::uint32_t>(YamlNode::Kind::mapping)) return fail_void();
-    n.kind = static_cast<YamlNode::Kind>(kind & 0xFF);
-    n.quoted = (kind & 0x100u) != 0;
-    n.location.line = static_cast<int>(u32());
-    n.location.column = static_cast<int>(u32());
-    n.value = text();
-    std::uint32_t items = u32();
-    if (!m_ok || items > m_data.size() - m_pos) return fail_void();
-    n.items.resize(items);
-    for (auto& item : n.items) node(item, depth + 1);
-    std::uint32_t entries = u32();
-    if (!m_ok || entries > m_data.size() - m_pos) return fail_void();
-    n.entries.resize(entries);
-    for (auto& [key, value] : n.entries) {
-      node(key, depth + 1);
-      node(value, depth + 1);
-    }
-  }
-
- private:
-  template <class T>
-  T fail() {
-    m_ok = false;
-    return T{};
-  }
-  void fail_void() { m_ok = false; }
-
-  std::string_view m_data;
-  std::size_t m_pos = 0;
-  bool m_ok = true;
-};
+}
 
 std::string header(const std::string& key, std::string_view text) {
   return fmt::format("{}{}\n{}\n{:016x} {}\n", k_magic, k_version, key, hash64(text), text.size());
@@ -156,18 +101,11 @@ std::string header(const std::string& key, std::string_view text) {
 }  // namespace
 
 std::string encode_tree_entry(const std::string& key, std::string_view text, const ParsedYaml& parsed) {
-  Writer body;
+  ByteWriter body;
   body.u32(parsed.usable ? 1 : 0);
   body.u32(static_cast<std::uint32_t>(parsed.findings.size()));
-  for (const auto& f : parsed.findings) {
-    body.text(f.rule);
-    body.u32(static_cast<std::uint32_t>(f.severity));
-    body.u32(static_cast<std::uint32_t>(f.location.line));
-    body.u32(static_cast<std::uint32_t>(f.location.column));
-    body.text(f.path);
-    body.text(f.message);
-  }
-  body.node(parsed.root);
+  for (const auto& f : parsed.findings) write_finding(body, f);
+  write_node(body, parsed.root);
   std::string payload = body.take();
   return header(key, text) + fmt::format("{:016x}\n", hash64(payload)) + payload;
 }
@@ -181,25 +119,17 @@ std::optional<ParsedYaml> decode_tree_entry(std::string_view entry, const std::s
   std::string checksum(entry.substr(0, 16));
   std::string_view payload = entry.substr(17);
   if (checksum != fmt::format("{:016x}", hash64(payload))) return std::nullopt;
-  Reader in(payload);
+  ByteReader in(payload);
   ParsedYaml parsed;
   parsed.usable = in.u32() == 1;
   std::uint32_t count = in.u32();
   if (!in.ok() || count > payload.size()) return std::nullopt;
   for (std::uint32_t i = 0; i < count && in.ok(); ++i) {
-    Finding f;
-    f.rule = in.text();
-    auto severity = in.u32();
-    if (severity > static_cast<std::uint32_t>(Severity::error)) return std::nullopt;
-    f.severity = static_cast<Severity>(severity);
-    f.location.line = static_cast<int>(in.u32());
-    f.location.column = static_cast<int>(in.u32());
-    f.path = in.text();
-    f.message = in.text();
+    Finding f = read_finding(in);
     f.file = file;  // the name to report may differ from run to run
     parsed.findings.push_back(std::move(f));
   }
-  in.node(parsed.root, 0);
+  read_node(in, parsed.root, 0);
   if (!in.ok() || !in.at_end()) return std::nullopt;
   return parsed;
 }
