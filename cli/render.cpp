@@ -102,7 +102,9 @@ int run_render(const RenderArgs& args) {
   }
 
   Inputs inputs = collect_inputs(args.paths);
-  std::size_t count = inputs.files.size() + inputs.errors.size();
+  // Rendering checks each output against every input, so it holds the list of inputs.
+  const std::vector<std::string> files = inputs.files.to_vector();
+  std::size_t count = files.size() + inputs.errors.size();
   bool to_stdout = args.output.empty() && args.output_dir.empty();
   if (!args.output.empty() && count > 1) return fail("--output takes one record; use --output-dir for several");
   if (to_stdout && count > 1 && args.format == "html") {
@@ -111,7 +113,7 @@ int run_render(const RenderArgs& args) {
   if (!args.output_dir.empty() && !fs::is_directory(args.output_dir)) {
     return fail(fmt::format("--output-dir '{}' is not a directory", args.output_dir));
   }
-  for (const auto& path : inputs.files) {
+  for (const auto& path : files) {
     if (!args.output.empty() && same_file(args.output, path)) {
       return fail(fmt::format("--output '{}' is the input '{}'; refusing to write over it", args.output, path));
     }
@@ -124,11 +126,11 @@ int run_render(const RenderArgs& args) {
   }
   settings.write.color = to_stdout && args.format == "text" && use_color(args.color);
   NamesByCase case_names;
-  if (settings.build.redaction.level != Redaction::none && inputs.files.size() > 1) {
-    case_names = names_by_case(inputs.files, settings.build.redaction.level, checks.limits, args.jobs);
+  if (settings.build.redaction.level != Redaction::none && files.size() > 1) {
+    case_names = names_by_case(files, settings.build.redaction.level, checks.limits, args.jobs);
   }
   std::function<RenderResult(std::size_t)> work = [&](std::size_t i) {
-    const std::string& path = inputs.files[i];
+    const std::string& path = files[i];
     RenderResult outcome;
     outcome.display = path == "-" ? args.stdin_filename : path;
     try {
@@ -190,7 +192,7 @@ int run_render(const RenderArgs& args) {
       target = (fs::path(args.output_dir) / (outcome.rendered->file_stem + "." +
                                               std::string(settings.format->extension))).string();
     }
-    for (const auto& input : inputs.files) {
+    for (const auto& input : files) {
       if (same_file(target, input)) {
         fmt::print(stderr, "cpconf: error: '{}' is an input; not writing over it\n", target);
         ++errors;
@@ -213,8 +215,7 @@ int run_render(const RenderArgs& args) {
     }
   };
   // Standard input can be read once only, by one thread.
-  bool reads_stdin = std::find(inputs.files.begin(), inputs.files.end(), "-") != inputs.files.end();
-  ordered_parallel<RenderResult>(inputs.files.size(), reads_stdin ? 1 : args.jobs, work, emit);
+  ordered_parallel<RenderResult>(files.size(), inputs.reads_stdin ? 1 : args.jobs, work, emit);
   std::fflush(stdout);
   return errors > 0 ? k_exit_usage : k_exit_clean;
 }

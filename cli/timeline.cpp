@@ -121,14 +121,14 @@ bool report_problems(const Loaded& loaded, bool color) {
 // Loads every input on `jobs` threads and hands each usable one, in input order, to use.
 // Returns the number of inputs that could not be used.
 template <class Result>
-int for_each_record(RecordSource& source, const Inputs& inputs, unsigned jobs, bool color,
+int for_each_record(RecordSource& source, Inputs& inputs, unsigned jobs, bool color,
                     const std::function<Result(const Loaded&)>& derive, const std::function<void(Result&&)>& use) {
   struct Done {
     Loaded loaded;
     std::optional<Result> result;
   };
-  std::function<Done(std::size_t)> work = [&](std::size_t i) {
-    Done done{source.load(inputs.files[i]), std::nullopt};
+  std::function<Done(std::size_t, std::string&)> work = [&](std::size_t, std::string& path) {
+    Done done{source.load(path), std::nullopt};
     if (done.loaded.record) done.result = derive(done.loaded);
     done.loaded.record.reset();  // keep memory flat over large archives
     return done;
@@ -145,8 +145,9 @@ int for_each_record(RecordSource& source, const Inputs& inputs, unsigned jobs, b
     }
     use(std::move(*done.result));
   };
-  bool reads_stdin = std::find(inputs.files.begin(), inputs.files.end(), "-") != inputs.files.end();
-  ordered_parallel<Done>(inputs.files.size(), reads_stdin ? 1 : jobs, work, emit);
+  auto files = inputs.files.reader();
+  std::function<std::optional<std::string>()> next = [&] { return files.next(); };
+  ordered_stream<std::string, Done>(next, inputs.reads_stdin ? 1 : jobs, work, emit);
   return errors;
 }
 

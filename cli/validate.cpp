@@ -82,12 +82,15 @@ int run_validate(const ValidateArgs& args) {
   settings.redact_names = format.redacts_names || args.redact;
 
   Inputs inputs = collect_inputs(args.paths);
-  for (const auto& file : inputs.files) {
-    std::error_code error;
-    if (!args.write_baseline.empty() && std::filesystem::equivalent(file, args.write_baseline, error)) {
-      fmt::print(stderr, "cpconf: error: --write-baseline names '{}', one of the records to check: cpconf never "
-                         "writes over an input\n", args.write_baseline);
-      return k_exit_usage;
+  if (!args.write_baseline.empty()) {
+    auto files = inputs.files.reader();
+    while (auto file = files.next()) {
+      std::error_code error;
+      if (std::filesystem::equivalent(*file, args.write_baseline, error)) {
+        fmt::print(stderr, "cpconf: error: --write-baseline names '{}', one of the records to check: cpconf never "
+                           "writes over an input\n", args.write_baseline);
+        return k_exit_usage;
+      }
     }
   }
   // Files read only for the cross-record rules of the cases --changed-since checks.
@@ -98,12 +101,14 @@ int run_validate(const ValidateArgs& args) {
     if (settings.profile) load_profile(*settings.profile);
     if (!args.baseline.empty()) baseline = Baseline::load(args.baseline);
     if (!args.changed_since.empty()) {
-      if (std::find(inputs.files.begin(), inputs.files.end(), "-") != inputs.files.end()) {
+      if (inputs.reads_stdin) {
         throw InputError("-", "--changed-since needs files in a git working tree, not standard input");
       }
-      settings.changes = changes_since(inputs.files, args.changed_since, settings.as_of);
-      ChangedSelection selection = select_changed(inputs.files, settings.changes, settings.limits, args.jobs);
-      inputs.files = std::move(selection.files);
+      std::vector<std::string> files = inputs.files.to_vector();
+      settings.changes = changes_since(files, args.changed_since, settings.as_of);
+      ChangedSelection selection = select_changed(files, settings.changes, settings.limits, args.jobs);
+      inputs.files = SpilledList();
+      for (const auto& file : selection.files) inputs.files.push_back(file);
       context = std::move(selection.context);
     }
     validator.emplace(settings);
@@ -159,8 +164,7 @@ int run_validate(const ValidateArgs& args) {
     std::optional<std::string> error;
     std::optional<ProfileError> setup_error;
   };
-  std::function<Checked(std::size_t)> work = [&](std::size_t i) {
-    const std::string& path = inputs.files[i];
+  std::function<Checked(std::size_t, std::string&)> work = [&](std::size_t, std::string& path) {
     Checked checked;
     checked.display = path == "-" ? args.stdin_filename : path;
     try {
@@ -176,7 +180,7 @@ int run_validate(const ValidateArgs& args) {
   };
   std::function<void(std::size_t, Checked&&)> emit = [&](std::size_t i, Checked&& checked) {
     if (context[i]) {
-      if (checked.report.case_entry) validator->remember(std::move(*checked.report.case_entry));
+      if (checked.report.case_entry) validator->remember(*checked.report.case_entry);
       return;
     }
     if (checked.error) {
@@ -186,19 +190,23 @@ int run_validate(const ValidateArgs& args) {
       return;
     }
     ++counts.files;
-    if (checked.report.case_entry) validator->remember(std::move(*checked.report.case_entry));
+    if (checked.report.case_entry) validator->remember(*checked.report.case_entry);
     settle(checked.report.findings);
     counts.waived += static_cast<int>(checked.report.waived.size());
     write(writer->file(checked.report, checked.text));
   };
+  auto files = inputs.files.reader();
+  std::function<std::optional<std::string>()> next = [&] { return files.next(); };
   // Standard input can be read once only, by one thread.
-  bool reads_stdin = std::find(inputs.files.begin(), inputs.files.end(), "-") != inputs.files.end();
-  ordered_parallel<Checked>(inputs.files.size(), reads_stdin ? 1 : args.jobs, work, emit);
-  Findings cross_record = validator->finish();
-  settle(cross_record);
+  ordered_stream<std::string, Checked>(next, inputs.reads_stdin ? 1 : args.jobs, work, emit);
+  validator->finish([&](Finding&& finding) {
+    Findings cross_record{std::move(finding)};
+    settle(cross_record);
+    for (const auto& f : cross_record) write(writer->cross_record(f));
+  });
   // Entries for records --changed-since left out are not "no longer found".
   if (baseline && args.changed_since.empty()) counts.baseline_unmatched = baseline->unmatched();
-  write(writer->end(cross_record, counts));
+  write(writer->end(counts));
   std::fflush(stdout);
 
   if (!args.write_baseline.empty()) {

@@ -149,8 +149,7 @@ int run_vote(const VoteArgs& args) {
   std::vector<std::string> children_seen;
   if (!args.dissent && !args.summary) fmt::print("{}", record_votes_begin(format));
 
-  auto work = [&](std::size_t i) {
-    const std::string& path = inputs.files[i];
+  auto work = [&](std::size_t, std::string& path) {
     auto loaded = loader->load(path, path == "-" ? args.stdin_filename : path);
     FileResult result;
     if (auto* failure = std::get_if<LoadFailure>(&loaded)) {
@@ -198,7 +197,9 @@ int run_vote(const VoteArgs& args) {
       totals.inconsistent += result.totals.inconsistent;
     }
   };
-  ordered_parallel<FileResult>(inputs.files.size(), args.jobs, work, emit);
+  auto files = inputs.files.reader();
+  std::function<std::optional<std::string>()> next = [&] { return files.next(); };
+  ordered_stream<std::string, FileResult>(next, inputs.reads_stdin ? 1 : args.jobs, work, emit);
 
   if (args.summary) {
     fmt::print("{}", format_vote_stats(stats, format, color_out));

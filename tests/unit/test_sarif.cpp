@@ -89,12 +89,14 @@ TEST_CASE("sarif: findings, waived findings, cross-record findings and unreadabl
             "\"justification\":\"agreed\",\"location\":{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"records/"
             "a.yaml\"},\"region\":{\"startLine\":90,\"startColumn\":5}}}}]}");
   CHECK(writer.input_error("/gone.yaml", "cannot read '/gone.yaml'").empty());
-  Findings cross = {{"previous-missing", Severity::error, "records/b.yaml", {10, 13}, "conference.previous", "gone"}};
-  CHECK(writer.end(cross, {}) ==
+  Finding cross = {"previous-missing", Severity::error, "records/b.yaml", {10, 13}, "conference.previous", "gone"};
+  CHECK(writer.cross_record(cross) ==
         ",\n{\"ruleId\":\"previous-missing\",\"ruleIndex\":" + previous +
             ",\"level\":\"error\",\"message\":{\"text\":\"gone (at conference.previous)\"},\"locations\":[{"
             "\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"records/b.yaml\"},\"region\":{\"startLine\":10,"
-            "\"startColumn\":13}},\"logicalLocations\":[{\"fullyQualifiedName\":\"conference.previous\"}]}]}],\n"
+            "\"startColumn\":13}},\"logicalLocations\":[{\"fullyQualifiedName\":\"conference.previous\"}]}]}");
+  CHECK(writer.end({}) ==
+        "],\n"
             "\"invocations\":[{\"executionSuccessful\":false,\"toolExecutionNotifications\":[\n{\"level\":\"error\","
             "\"message\":{\"text\":\"cannot read '/gone.yaml'\"},\"locations\":[{\"physicalLocation\":{"
             "\"artifactLocation\":{\"uri\":\"file:///gone.yaml\"}}}]}]}]}]}\n");
@@ -106,5 +108,5 @@ TEST_CASE("sarif: a clean run has no results and a successful invocation") {
   FileReport report;
   report.file = "a.yaml";
   CHECK(writer.file(report, "").empty());
-  CHECK(writer.end({}, {}) == "],\n\"invocations\":[{\"executionSuccessful\":true}]}]}\n");
+  CHECK(writer.end({}) == "],\n\"invocations\":[{\"executionSuccessful\":true}]}]}\n");
 }

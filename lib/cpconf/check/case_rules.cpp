@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 
+#include "cpconf/bytes.hpp"
 #include "cpconf/check/rule.hpp"
 #include "cpconf/derive/calendar.hpp"
 
@@ -136,44 +138,59 @@ CaseHits consecutive_inquorate(const CaseView& view, const CaseOptions&) {
   return hits;
 }
 
-// Plans open per child across every case: from a conference that made one to the first later
-// conference of the same case that ended it.
-CaseHits overlapping_plans(const std::vector<CaseView>& views) {
-  struct Plan {
-    const CaseEntry* start;
-    const CaseEntry::ChildOutcome* child;
-    Date end;  // the conference that ended it, or far in the future
-  };
-  std::map<std::string, std::vector<Plan>> plans;
-  for (const auto& view : views) {
-    for (std::size_t i = 0; i < view.entries.size(); ++i) {
-      const CaseEntry* e = view.entries[i];
-      if (!starts_case(e->kind)) continue;
-      for (const auto& child : e->children) {
-        if (child.outcome != Outcome::plan) continue;
-        Date end{9999, 12, 31};
-        for (std::size_t j = i + 1; j < view.entries.size(); ++j) {
-          const auto* later = find_child(*view.entries[j], child.key);
-          if (view.entries[j]->kind == ConferenceKind::review && later && later->outcome == Outcome::no_plan) {
-            end = view.entries[j]->date;
-            break;
-          }
+// A plan a conference made for a child, open until the first later review of its case that ended
+// it. Plans travel from the case buckets to buckets by child, so they keep their own copy of the
+// conference, and the order the rule compares them in.
+struct OpenPlan {
+  CaseEntry start;
+  std::uint32_t child;     // in start.children
+  std::uint32_t position;  // of start among its case's conferences, in date order
+  Date end;                // the conference that ended it, or far in the future
+};
+
+// The plans a case's conferences opened.
+std::vector<OpenPlan> plans_opened(const CaseView& view) {
+  std::vector<OpenPlan> plans;
+  for (std::size_t i = 0; i < view.entries.size(); ++i) {
+    const CaseEntry* e = view.entries[i];
+    if (!starts_case(e->kind)) continue;
+    for (std::size_t c = 0; c < e->children.size(); ++c) {
+      const auto& child = e->children[c];
+      if (child.outcome != Outcome::plan) continue;
+      Date end{9999, 12, 31};
+      for (std::size_t j = i + 1; j < view.entries.size(); ++j) {
+        const auto* later = find_child(*view.entries[j], child.key);
+        if (view.entries[j]->kind == ConferenceKind::review && later && later->outcome == Outcome::no_plan) {
+          end = view.entries[j]->date;
+          break;
         }
-        plans[child.key].push_back({e, &child, end});
       }
+      plans.push_back({*e, static_cast<std::uint32_t>(c), static_cast<std::uint32_t>(i), end});
     }
   }
+  return plans;
+}
+
+// Two plans open at once for one child, across every case: plans holds every plan of the
+// children it names.
+CaseHits overlapping_plans(const std::vector<OpenPlan>& plans) {
+  std::map<std::string_view, std::vector<const OpenPlan*>> by_child;
+  for (const auto& plan : plans) by_child[plan.start.children[plan.child].key].push_back(&plan);
   CaseHits hits;
-  for (auto& [key, list] : plans) {
-    std::sort(list.begin(), list.end(), [](const Plan& a, const Plan& b) { return a.start->date < b.start->date; });
+  for (auto& [key, list] : by_child) {
+    std::sort(list.begin(), list.end(), [](const OpenPlan* a, const OpenPlan* b) {
+      return std::tie(a->start.date, a->start.case_id, a->position, a->child) <
+             std::tie(b->start.date, b->start.case_id, b->position, b->child);
+    });
     for (std::size_t i = 1; i < list.size(); ++i) {
-      const Plan& earlier = list[i - 1];
-      const Plan& later = list[i];
-      if (later.start->date >= earlier.end) continue;
-      hits.push_back({later.start, later.child->location, later.child->name_path,
+      const OpenPlan& earlier = *list[i - 1];
+      const OpenPlan& later = *list[i];
+      if (later.start.date >= earlier.end) continue;
+      const auto& child = later.start.children[later.child];
+      hits.push_back({&later.start, child.location, child.name_path,
                       fmt::format("child '{}' is given a plan at {} while the plan made at {} is still open: a "
                                   "child has one plan at a time",
-                                  key, describe(*later.start), describe(*earlier.start))});
+                                  key, describe(later.start), describe(earlier.start))});
     }
   }
   return hits;
@@ -304,39 +321,178 @@ CaseEntry make_case_entry(const Record& record, const Profile& profile, const Ca
   return e;
 }
 
-Findings check_cases(const std::vector<CaseEntry>& entries, const CaseOptions& options) {
-  std::map<std::string, CaseView> cases;
-  for (const auto& e : entries) {
-    if (e.case_id.empty() || e.date.year == 0) continue;
-    CaseView& view = cases[e.case_id];
-    view.case_id = e.case_id;
-    view.entries.push_back(&e);
+namespace {
+
+// Buckets per stream: at 50,000 records a bucket holds about 200 entries while it is checked.
+constexpr std::size_t k_buckets = 256;
+
+std::size_t bucket_of(std::string_view key) { return std::hash<std::string_view>{}(key) % k_buckets; }
+
+void write_location(ByteWriter& out, Location location) {
+  out.u32(static_cast<std::uint32_t>(location.line));
+  out.u32(static_cast<std::uint32_t>(location.column));
+}
+
+Location read_location(ByteReader& in) {
+  Location location;
+  location.line = static_cast<int>(in.u32());
+  location.column = static_cast<int>(in.u32());
+  return location;
+}
+
+void write_date(ByteWriter& out, Date date) {
+  for (int part : {date.year, date.month, date.day}) out.u32(static_cast<std::uint32_t>(part));
+}
+
+Date read_date(ByteReader& in) {
+  Date date;
+  for (int* part : {&date.year, &date.month, &date.day}) *part = static_cast<int>(in.u32());
+  return date;
+}
+
+// The records a stream's bucket holds, each read by one call of read_one.
+template <class Item, class ReadOne>
+std::vector<Item> read_all(std::string_view bytes, ReadOne read_one) {
+  std::vector<Item> items;
+  ByteReader in(bytes);
+  while (in.ok() && !in.at_end()) items.push_back(read_one(in));
+  if (!in.ok()) fail_corrupt();
+  return items;
+}
+
+}  // namespace
+
+CaseIndex::CaseIndex(CaseOptions options, std::size_t memory_limit)
+    : m_options(options),
+      m_memory_limit(memory_limit),
+      m_by_case(k_buckets, memory_limit),
+      m_by_id(k_buckets, memory_limit) {}
+
+std::string CaseIndex::encode(const CaseEntry& e) {
+  Context context{e.profile, e.calendar, e.settings};
+  auto known = std::find(m_contexts.begin(), m_contexts.end(), context);
+  if (known == m_contexts.end()) known = m_contexts.insert(known, context);
+  ByteWriter out;
+  out.u64(static_cast<std::uint64_t>(known - m_contexts.begin()));
+  out.text(e.file);
+  out.text(e.conference_id);
+  write_location(out, e.id_location);
+  out.text(e.case_id);
+  out.u32(static_cast<std::uint32_t>(e.kind));
+  write_date(out, e.date);
+  write_location(out, e.date_location);
+  out.text(e.previous);
+  write_location(out, e.previous_location);
+  out.u32(e.inquorate ? 1 : 0);
+  out.u64(e.children.size());
+  for (const auto& child : e.children) {
+    out.text(child.key);
+    out.text(child.name_path);
+    write_location(out, child.location);
+    out.u32(child.outcome ? static_cast<std::uint32_t>(*child.outcome) + 1 : 0);
   }
-  std::vector<CaseView> views;
-  for (auto& [id, view] : cases) {
-    std::stable_sort(view.entries.begin(), view.entries.end(),
-                     [](const CaseEntry* a, const CaseEntry* b) { return a->date < b->date; });
-    view.whole = std::any_of(view.entries.begin(), view.entries.end(),
-                             [](const CaseEntry* e) { return starts_case(e->kind); });
-    for (const CaseEntry* e : view.entries) view.by_id.emplace(e->conference_id, e);
-    views.push_back(std::move(view));
-  }
-  Findings findings;
+  return out.take();
+}
+
+std::vector<CaseEntry> CaseIndex::decode(std::string_view bytes) const {
+  return read_all<CaseEntry>(bytes, [this](ByteReader& in) {
+    CaseEntry e;
+    std::uint64_t context = in.u64();
+    if (context >= m_contexts.size()) in.fail();
+    const Context& c = in.ok() ? m_contexts[context] : Context{};
+    e.profile = c.profile;
+    e.calendar = c.calendar;
+    e.settings = c.settings;
+    e.file = in.text();
+    e.conference_id = in.text();
+    e.id_location = read_location(in);
+    e.case_id = in.text();
+    e.kind = static_cast<ConferenceKind>(in.u32());
+    e.date = read_date(in);
+    e.date_location = read_location(in);
+    e.previous = in.text();
+    e.previous_location = read_location(in);
+    e.inquorate = in.u32() == 1;
+    std::uint64_t children = in.u64();
+    if (children > in.remaining()) in.fail();
+    for (std::uint64_t i = 0; in.ok() && i < children; ++i) {
+      CaseEntry::ChildOutcome child;
+      child.key = in.text();
+      child.name_path = in.text();
+      child.location = read_location(in);
+      if (std::uint32_t outcome = in.u32(); outcome > 0) child.outcome = static_cast<Outcome>(outcome - 1);
+      e.children.push_back(std::move(child));
+    }
+    return e;
+  });
+}
+
+void CaseIndex::add(const CaseEntry& entry) {
+  ++m_count;
+  bool in_a_case = !entry.case_id.empty() && entry.date.year != 0;
+  if (!in_a_case && entry.conference_id.empty()) return;
+  std::string bytes = encode(entry);
+  if (in_a_case) m_by_case.add(bucket_of(entry.case_id), bytes);
+  if (!entry.conference_id.empty()) m_by_id.add(bucket_of(entry.conference_id), bytes);
+}
+
+void CaseIndex::check(const std::function<void(Finding&&)>& use) {
+  FindingSorter findings(m_memory_limit);
   auto emit = [&](std::string_view rule_name, CaseHits hits) {
     const Rule* rule = find_rule(rule_name);
     for (auto& hit : hits) {
       auto severity = case_severity(*rule, *hit.entry);
       if (!severity) continue;
-      findings.push_back({std::string(rule_name), *severity, hit.entry->file, hit.location, std::move(hit.path),
-                          std::move(hit.message)});
+      findings.add({std::string(rule_name), *severity, hit.entry->file, hit.location, std::move(hit.path),
+                    std::move(hit.message)});
     }
   };
-  for (const auto& view : views) {
-    for (const auto& [name, check] : k_case_checks) emit(name, check(view, options));
+  // One bucket of cases at a time; the plans they open go on to buckets by child.
+  SpillBuckets plans_by_child(k_buckets, m_memory_limit);
+  for (std::size_t bucket = 0; bucket < k_buckets; ++bucket) {
+    std::vector<CaseEntry> entries = decode(m_by_case.bucket(bucket));
+    std::map<std::string_view, CaseView> cases;
+    for (const auto& e : entries) {
+      CaseView& view = cases[e.case_id];
+      view.case_id = e.case_id;
+      view.entries.push_back(&e);
+    }
+    for (auto& [id, view] : cases) {
+      std::stable_sort(view.entries.begin(), view.entries.end(),
+                       [](const CaseEntry* a, const CaseEntry* b) { return a->date < b->date; });
+      view.whole = std::any_of(view.entries.begin(), view.entries.end(),
+                               [](const CaseEntry* e) { return starts_case(e->kind); });
+      for (const CaseEntry* e : view.entries) view.by_id.emplace(e->conference_id, e);
+      for (const auto& [name, check] : k_case_checks) emit(name, check(view, m_options));
+      for (const OpenPlan& plan : plans_opened(view)) {
+        ByteWriter out;
+        out.text(encode(plan.start));
+        for (std::uint32_t number : {plan.child, plan.position}) out.u32(number);
+        write_date(out, plan.end);
+        plans_by_child.add(bucket_of(plan.start.children[plan.child].key), out.bytes());
+      }
+    }
   }
-  emit("overlapping-plans", overlapping_plans(views));
-  emit("duplicate-id", duplicate_conference_id(entries));
-  sort_findings(findings);
+  for (std::size_t bucket = 0; bucket < k_buckets; ++bucket) {
+    auto plans = read_all<OpenPlan>(plans_by_child.bucket(bucket), [this](ByteReader& in) {
+      std::vector<CaseEntry> start = decode(in.text_view());
+      OpenPlan plan{start.empty() ? CaseEntry{} : std::move(start.front()), in.u32(), in.u32(), read_date(in)};
+      if (plan.child >= plan.start.children.size()) in.fail();
+      return plan;
+    });
+    emit("overlapping-plans", overlapping_plans(plans));
+  }
+  for (std::size_t bucket = 0; bucket < k_buckets; ++bucket) {
+    emit("duplicate-id", duplicate_conference_id(decode(m_by_id.bucket(bucket))));
+  }
+  findings.drain(use);
+}
+
+Findings check_cases(const std::vector<CaseEntry>& entries, const CaseOptions& options) {
+  CaseIndex index(options);
+  for (const auto& entry : entries) index.add(entry);
+  Findings findings;
+  index.check([&](Finding&& finding) { findings.push_back(std::move(finding)); });
   return findings;
 }
 

@@ -153,7 +153,7 @@ std::vector<std::string> expand_rule_names(const std::vector<std::string>& names
   return rules;
 }
 
-Validator::Validator(Settings settings) : m_settings(std::move(settings)) {
+Validator::Validator(Settings settings) : m_settings(std::move(settings)), m_cases(m_settings.case_options) {
   if (m_settings.config_mode == Settings::ConfigMode::file) m_fixed_config = load_config(m_settings.config_file);
   auto selected = expand_rule_names(m_settings.select);
   auto ignored = expand_rule_names(m_settings.ignore);
@@ -258,20 +258,20 @@ FileReport Validator::check(std::string_view text, const std::string& display_na
   return report;
 }
 
-Findings Validator::finish() const {
-  Findings findings = check_cases(m_cases, m_settings.case_options);
-  std::erase_if(findings, [&](const Finding& f) { return m_switched_off.count(f.rule) > 0; });
-  if (m_id_names.empty()) return findings;
+void Validator::finish(const std::function<void(Finding&&)>& use) {
   // A message may quote other records' ids too: after the file's own names, every file's. The
   // map is in file order, so a name two files give away is always replaced the same way.
   NameRedactor all;
   for (const auto& [file, names] : m_id_names) all.add_missing(names);
-  for (auto& finding : findings) {
-    auto own = m_id_names.find(finding.file);
-    if (own != m_id_names.end()) finding.message = own->second.apply(finding.message);
-    finding.message = all.apply(finding.message);
-  }
-  return findings;
+  m_cases.check([&](Finding&& finding) {
+    if (m_switched_off.count(finding.rule) > 0) return;
+    if (!m_id_names.empty()) {
+      auto own = m_id_names.find(finding.file);
+      if (own != m_id_names.end()) finding.message = own->second.apply(finding.message);
+      finding.message = all.apply(finding.message);
+    }
+    use(std::move(finding));
+  });
 }
 
 namespace {
@@ -287,27 +287,42 @@ bool is_skipped_directory(const fs::path& path) {
   return name == ".git" || name == ".cpconf-cache" || name == "node_modules";
 }
 
-// Adds the records under a folder to found, and each folder that cannot be listed to errors,
-// then goes on with the rest. Symbolic links to folders are not followed, so that a link loop
-// cannot trap the walk.
-void find_records(const fs::path& folder, std::vector<std::string>& found, std::vector<InputError>& errors) {
+// Appends the records under a folder to found, and each folder that cannot be listed to errors,
+// then goes on with the rest. The order is that of the paths as strings, as if every path found
+// were sorted: a folder's entries are sorted by name, a sub-folder's name followed by '/' (so
+// "a-b.yaml" comes before "a/x.yaml", and "a.yaml" before both). Only the listings of the
+// folders being walked are held, each in one buffer, and found spills to disk: an archive of
+// 50,000 records in one folder needs about 1.5 MB while that folder is listed. Symbolic links
+// to folders are not followed, so that a link loop cannot trap the walk.
+void find_records(const fs::path& folder, SpilledList& found, std::vector<InputError>& errors) {
   std::error_code error;
   fs::directory_iterator it(folder, error), end;
-  std::vector<fs::path> folders;
+  std::string names;  // each entry's name, then '/' for a folder, then '\0'
+  std::vector<std::uint32_t> starts;
   for (; !error && it != end; it.increment(error)) {
     std::error_code type_error;
     bool is_folder = !it->is_symlink(type_error) && it->is_directory(type_error);
-    if (is_folder) {
-      if (!is_skipped_directory(it->path())) folders.push_back(it->path());
-    } else if (is_record_file(it->path()) && !it->is_directory(type_error)) {
-      found.push_back(it->path().string());
-    }
+    bool wanted = is_folder ? !is_skipped_directory(it->path())
+                            : is_record_file(it->path()) && !it->is_directory(type_error);
+    if (!wanted) continue;
+    starts.push_back(static_cast<std::uint32_t>(names.size()));
+    names += it->path().filename().string();
+    names += is_folder ? "/" : "";
+    names += '\0';
   }
   if (error) {
     errors.emplace_back(folder.string(), fmt::format("cannot list '{}': {}", folder.string(), error.message()));
   }
-  std::sort(folders.begin(), folders.end());  // so that errors come in the same order every time
-  for (const auto& sub : folders) find_records(sub, found, errors);
+  auto name_at = [&](std::uint32_t start) { return std::string_view(names.c_str() + start); };
+  std::sort(starts.begin(), starts.end(), [&](std::uint32_t a, std::uint32_t b) { return name_at(a) < name_at(b); });
+  for (std::uint32_t start : starts) {
+    std::string_view name = name_at(start);
+    if (name.back() == '/') {
+      find_records(folder / name.substr(0, name.size() - 1), found, errors);
+    } else {
+      found.push_back((folder / name).string());
+    }
+  }
 }
 
 }  // namespace
@@ -317,6 +332,7 @@ Inputs collect_inputs(const std::vector<std::string>& paths) {
   for (const auto& path : paths) {
     if (path == "-") {
       inputs.files.push_back(path);
+      inputs.reads_stdin = true;
       continue;
     }
     std::error_code error;
@@ -329,10 +345,7 @@ Inputs collect_inputs(const std::vector<std::string>& paths) {
       inputs.files.push_back(path);
       continue;
     }
-    std::vector<std::string> found;
-    find_records(path, found, inputs.errors);
-    std::sort(found.begin(), found.end());
-    inputs.files.insert(inputs.files.end(), found.begin(), found.end());
+    find_records(path, inputs.files, inputs.errors);
   }
   return inputs;
 }

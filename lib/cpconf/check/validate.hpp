@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -19,6 +20,7 @@
 #include "cpconf/load/tree_cache.hpp"
 #include "cpconf/present/privacy.hpp"
 #include "cpconf/profile.hpp"
+#include "cpconf/spill.hpp"
 
 namespace cpconf {
 
@@ -94,10 +96,11 @@ class Validator {
   FileReport check(std::string_view text, const std::string& display_name, const std::string& config_path);
 
   // Adds a checked record to the cross-record index, in input order.
-  void remember(CaseEntry entry) { m_cases.push_back(std::move(entry)); }
+  void remember(const CaseEntry& entry) { m_cases.add(entry); }
 
-  // The cross-record findings over every record remembered.
-  Findings finish() const;
+  // Hands each cross-record finding over every record remembered to use, in sort_findings'
+  // order, without holding them all. Called once, after the last remember().
+  void finish(const std::function<void(Finding&&)>& use);
 
  private:
   // The options for one input, and the configuration's rule settings (or nullptr).
@@ -108,7 +111,7 @@ class Validator {
   ConfigFinder m_configs;
   std::optional<Config> m_fixed_config;
   ProfileSet m_profiles;
-  std::vector<CaseEntry> m_cases;
+  CaseIndex m_cases;
   std::set<std::string> m_switched_off;  // by select and ignore
   // With redact_names, the names a file's ids and name give away (when they give any away), for
   // the cross-record findings, which quote ids and file names.
@@ -118,11 +121,13 @@ class Validator {
 // The rules a list of rule and family names stands for. Throws InputError naming an unknown one.
 std::vector<std::string> expand_rule_names(const std::vector<std::string>& names);
 
-// Files named, and *.yaml / *.yml found under directories named, in a stable order.
-// Paths that do not exist or cannot be listed go to errors.
+// Files named, and *.yaml / *.yml found under directories named, in a stable order: each
+// directory's records sorted by path. Paths that do not exist or cannot be listed go to errors.
+// The list spills to a temporary file, so that it costs little memory however long it is.
 struct Inputs {
-  std::vector<std::string> files;
+  SpilledList files;
   std::vector<InputError> errors;
+  bool reads_stdin = false;  // "-" is among the files
 };
 Inputs collect_inputs(const std::vector<std::string>& paths);
 

@@ -133,11 +133,16 @@ std::string json_input_error(const std::string& file, const std::string& message
                      json_string(file), json_string(message));
 }
 
-std::string json_end(const Findings& cross_record, const FindingCounts& tally) {
-  std::string out = "\n],\n\"cross_record\":[";
-  for (std::size_t i = 0; i < cross_record.size(); ++i) {
-    out += (i == 0 ? "\n" : ",\n") + json_finding(cross_record[i], true);
-  }
+namespace {
+constexpr std::string_view k_json_cross_record = "\n],\n\"cross_record\":[";
+}
+
+std::string json_cross_record(const Finding& finding, bool first) {
+  return fmt::format("{}{}", first ? fmt::format("{}\n", k_json_cross_record) : ",\n", json_finding(finding, true));
+}
+
+std::string json_end(const FindingCounts& tally, bool any_cross_record) {
+  std::string out(any_cross_record ? "" : k_json_cross_record);
   out += fmt::format("],\n\"summary\":{{\"files\":{},\"errors\":{},\"warnings\":{},\"info\":{},"
                      "\"input_errors\":{},\"waived\":{},\"baselined\":{},\"baseline_unmatched\":{}}}}}\n",
                      tally.files, tally.errors, tally.warnings, tally.infos, tally.input_errors, tally.waived,
@@ -194,12 +199,13 @@ class TextWriter : public FindingsWriter {
 
   std::string input_error(const std::string&, const std::string&) override { return {}; }
 
-  std::string end(const Findings& cross_record, const FindingCounts& counts) override {
-    std::string out;
-    for (const auto& finding : cross_record) out += format_finding_text(finding, "", m_options.color);
+  std::string cross_record(const Finding& finding) override {
+    return format_finding_text(finding, "", m_options.color);
+  }
+
+  std::string end(const FindingCounts& counts) override {
     bool clean = counts.errors + counts.warnings + counts.infos + counts.input_errors == 0;
-    if (!(m_options.quiet && clean)) out += format_tally_text(counts, m_options.color);
-    return out;
+    return m_options.quiet && clean ? std::string() : format_tally_text(counts, m_options.color);
   }
 
  private:
@@ -213,20 +219,23 @@ class JsonWriter : public FindingsWriter {
   std::string input_error(const std::string& file, const std::string& message) override {
     return json_input_error(file, message, next());
   }
-  std::string end(const Findings& cross_record, const FindingCounts& counts) override {
-    return json_end(cross_record, counts);
+  std::string cross_record(const Finding& finding) override {
+    return json_cross_record(finding, !std::exchange(m_any_cross_record, true));
   }
+  std::string end(const FindingCounts& counts) override { return json_end(counts, m_any_cross_record); }
 
  private:
   bool next() { return std::exchange(m_first, false); }
   bool m_first = true;
+  bool m_any_cross_record = false;
 };
 
 class GithubWriter : public FindingsWriter {
  public:
   std::string file(const FileReport& report, std::string_view) override { return annotations(report.findings); }
   std::string input_error(const std::string&, const std::string&) override { return {}; }
-  std::string end(const Findings& cross_record, const FindingCounts&) override { return annotations(cross_record); }
+  std::string cross_record(const Finding& finding) override { return format_finding_github(finding); }
+  std::string end(const FindingCounts&) override { return {}; }
 
  private:
   static std::string annotations(const Findings& findings) {

@@ -36,7 +36,8 @@ std::string format_waived_text(const WaivedFinding& waived, bool color);
 std::string json_begin();
 std::string json_file(const FileReport& report, bool first);
 std::string json_input_error(const std::string& file, const std::string& message, bool first);
-std::string json_end(const Findings& cross_record, const FindingCounts& tally);
+std::string json_cross_record(const Finding& finding, bool first);
+std::string json_end(const FindingCounts& tally, bool any_cross_record);
 
 // GitHub Actions workflow commands: "::error file=F,line=L,col=C,title=T::message".
 std::string format_finding_github(const Finding& finding);
@@ -50,14 +51,17 @@ struct WriterOptions {
 };
 
 // One output format. Its calls return the text to write, in this order: begin(); file() for
-// each input checked, or input_error() for one that could not be; end().
+// each input checked, or input_error() for one that could not be; cross_record() for each
+// cross-record finding, in order; end(). Findings stream through: a format holds on to them only
+// when it must (JUnit, whose test suite element counts its test cases).
 class FindingsWriter {
  public:
   virtual ~FindingsWriter() = default;
   virtual std::string begin() { return {}; }
   virtual std::string file(const FileReport& report, std::string_view source) = 0;
   virtual std::string input_error(const std::string& file, const std::string& message) = 0;
-  virtual std::string end(const Findings& cross_record, const FindingCounts& counts) = 0;
+  virtual std::string cross_record(const Finding& finding) = 0;
+  virtual std::string end(const FindingCounts& counts) = 0;
 };
 
 // One row per format that --format takes.

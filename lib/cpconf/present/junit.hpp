@@ -19,12 +19,15 @@ class JunitWriter : public FindingsWriter {
   std::string begin() override;
   std::string file(const FileReport& report, std::string_view source) override;
   std::string input_error(const std::string& file, const std::string& message) override;
-  std::string end(const Findings& cross_record, const FindingCounts& counts) override;
+  // Kept until end(): the suite's element counts its test cases.
+  std::string cross_record(const Finding& finding) override;
+  std::string end(const FindingCounts& counts) override;
 
  private:
   std::string suite(const std::string& name, const Findings& findings, const std::vector<WaivedFinding>& waived) const;
 
   WriterOptions m_options;
+  Findings m_cross_record;
 };
 
 // Text made safe for XML character data and attribute values: markup escaped, line breaks in

@@ -118,10 +118,10 @@ std::string SarifWriter::input_error(const std::string& file, const std::string&
   return {};
 }
 
-std::string SarifWriter::end(const Findings& cross_record, const FindingCounts&) {
-  std::string out;
-  for (const auto& finding : cross_record) out += result(finding, nullptr);
-  out += fmt::format("],\n\"invocations\":[{{\"executionSuccessful\":{}", m_input_errors.empty());
+std::string SarifWriter::cross_record(const Finding& finding) { return result(finding, nullptr); }
+
+std::string SarifWriter::end(const FindingCounts&) {
+  std::string out = fmt::format("],\n\"invocations\":[{{\"executionSuccessful\":{}", m_input_errors.empty());
   if (!m_input_errors.empty()) {
     out += ",\"toolExecutionNotifications\":[";
     for (std::size_t i = 0; i < m_input_errors.size(); ++i) {

@@ -16,7 +16,8 @@ class SarifWriter : public FindingsWriter {
   std::string begin() override;
   std::string file(const FileReport& report, std::string_view source) override;
   std::string input_error(const std::string& file, const std::string& message) override;
-  std::string end(const Findings& cross_record, const FindingCounts& counts) override;
+  std::string cross_record(const Finding& finding) override;
+  std::string end(const FindingCounts& counts) override;
 
  private:
   std::string result(const Finding& finding, const WaivedFinding* waived);
