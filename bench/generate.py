@@ -4,7 +4,9 @@
 Deterministic from --seed. Cases are chains of an initial (or pre-birth / transfer-in)
 conference and its reviews, with dates that follow the profile's timescales, so that a clean
 record really is clean; --faults sets the share of records given one procedural or structural
-fault (a late report, a tie without a casting vote, an unknown key, ...).
+fault (a late report, a tie without a casting vote, an unknown key, ...), including faults that
+only the cross-record rules see (a duplicated conference id, a review naming a conference that
+does not exist or held late, a child given a second plan in another case).
 
     bench/generate.py --records 10000 --seed 1 --faults 0.05 OUT_DIR
 """
@@ -93,9 +95,19 @@ class Writer:
 
     def record(self, case_id, index, kind, date, previous, profile, children, people, outcome_plan):
         rng = self.rng
-        fault = rng.choice(["late-report", "tie", "unknown-key", "missing-chair", "dissent", "minutes"]) \
-            if rng.random() < self.faults else None
-        cid = f"{case_id}-{index}"
+        kinds = ["late-report", "tie", "unknown-key", "missing-chair", "dissent", "minutes",  # one record
+                 "duplicate-id", "shared-person"]  # and across records, for the case rules
+        if kind == "review":
+            kinds += ["wrong-previous", "late-review"]
+        fault = rng.choice(kinds) if rng.random() < self.faults else None
+        # Another case's conference and child: the case before this one.
+        case_number = int(case_id.rsplit("-", 1)[1])
+        other_case = f"{case_id.rsplit('-', 1)[0]}-{max(case_number - 1, 1):06d}"
+        cid = f"{other_case}-0" if fault == "duplicate-id" else f"{case_id}-{index}"
+        if fault == "wrong-previous":
+            previous = f"{other_case}-9"  # no such conference
+        if fault == "late-review":
+            date = next_working(add_months(date, 3))  # months after it was due
         start = dt.datetime.combine(date, dt.time(rng.choice([9, 10, 13, 14]), rng.choice([0, 30])))
         end = start + dt.timedelta(minutes=rng.randint(70, 115))
         out = [f"# Synthetic record written by bench/generate.py: fictional.", "cpconf: 1", "conference:",
@@ -112,7 +124,10 @@ class Writer:
             out.append(f"  chair: {rng.choice(['Menna Cadwaladr', 'Priya Raman', 'Tom Ashworth', 'Ruth Okoro'])}")
         out += ["  quorate: true", "children:"]
         for c in children:
-            out += [f"  - id: {c['id']}", f"    person: {c['person']}", f"    name: {c['name']}"]
+            person = c["person"]
+            if fault == "shared-person" and c is children[0]:
+                person = f"P-{other_case.split('-')[1]}{other_case.rsplit('-', 1)[1]}0"  # its first child's
+            out += [f"  - id: {c['id']}", f"    person: {person}", f"    name: {c['name']}"]
             if kind == "pre-birth":
                 out.append(f"    expected: {date + dt.timedelta(weeks=rng.randint(11, 16))}")
             else:
@@ -239,7 +254,7 @@ def main():
             plan = index < reviews or rng.random() < 0.4
             cid, text, next_review = writer.record(case_id, index, kind if index == 0 else "review", date, previous,
                                                    profile, children, people, plan)
-            with open(os.path.join(args.out_dir, f"{cid}.yaml"), "w") as f:
+            with open(os.path.join(args.out_dir, f"{case_id}-{index}.yaml"), "w") as f:
                 f.write(text)
             written += 1
             if not plan or next_review is None:
