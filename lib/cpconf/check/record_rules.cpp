@@ -47,7 +47,9 @@ Hits duplicate_id(const CheckContext& ctx) {
   return hits;
 }
 
-// Checks that every id a record refers to names something that exists.
+// Checks that every id a record refers to names something that exists. A reference is given as
+// the path of the item holding it and its key there: a record holds hundreds of references and
+// rarely a wrong one, so the full path is only built for a finding.
 class ReferenceChecker {
  public:
   explicit ReferenceChecker(const CheckContext& ctx) : m_profile(ctx.profile) {
@@ -57,48 +59,65 @@ class ReferenceChecker {
     for (const auto& g : ctx.profile.groupings) m_groupings.push_back(g.id);
   }
 
-  void child(const Field<std::string>& id, const std::string& path) { check(id, path, m_children, "child"); }
-  void attendee(const Field<std::string>& id, const std::string& path) { check(id, path, m_attendees, "attendee"); }
-  void grouping(const Field<std::string>& id, const std::string& path) { check(id, path, m_groupings, "grouping"); }
+  void child(const Field<std::string>& id, const std::string& item, std::string_view key) {
+    check(id, item, key, m_children, "child");
+  }
+  void attendee(const Field<std::string>& id, const std::string& item, std::string_view key) {
+    check(id, item, key, m_attendees, "attendee");
+  }
+  void grouping(const Field<std::string>& id, const std::string& item, std::string_view key) {
+    check(id, item, key, m_groupings, "grouping");
+  }
 
-  void children(const Field<Ids>& ids, const std::string& path) { each(ids, path, m_children, "child"); }
-  void attendees(const Field<Ids>& ids, const std::string& path) { each(ids, path, m_attendees, "attendee"); }
-  void groupings(const Field<Ids>& ids, const std::string& path) { each(ids, path, m_groupings, "grouping"); }
+  void children(const Field<Ids>& ids, const std::string& item, std::string_view key) {
+    each(ids, item, key, m_children, "child");
+  }
+  void attendees(const Field<Ids>& ids, const std::string& item, std::string_view key) {
+    each(ids, item, key, m_attendees, "attendee");
+  }
+  void groupings(const Field<Ids>& ids, const std::string& item, std::string_view key) {
+    each(ids, item, key, m_groupings, "grouping");
+  }
 
   Hits take() { return std::move(m_hits); }
 
  private:
-  static void add(std::vector<std::string>& ids, const Field<std::string>& id) {
+  using Known = std::vector<std::string_view>;
+
+  static void add(Known& ids, const Field<std::string>& id) {
     if (id) ids.push_back(*id);
   }
 
-  void check(const Field<std::string>& id, const std::string& path, const std::vector<std::string>& known,
+  void check(const Field<std::string>& id, const std::string& item, std::string_view key, const Known& known,
              std::string_view what) {
-    if (id) report_unknown(*id, id.location, path, known, what);
+    if (id && !is_known(*id, known)) report(*id, id.location, fmt::format("{}.{}", item, key), known, what);
   }
 
-  void each(const Field<Ids>& ids, const std::string& path, const std::vector<std::string>& known,
+  void each(const Field<Ids>& ids, const std::string& item, std::string_view key, const Known& known,
             std::string_view what) {
     if (!ids) return;
     for (std::size_t i = 0; i < ids->size(); ++i) {
+      if (is_known((*ids)[i], known)) continue;
       Location at = i < ids.item_locations.size() ? ids.item_locations[i] : ids.location;
-      report_unknown((*ids)[i], at, fmt::format("{}[{}]", path, i), known, what);
+      report((*ids)[i], at, fmt::format("{}.{}[{}]", item, key, i), known, what);
     }
   }
 
-  void report_unknown(const std::string& id, Location location, const std::string& path,
-                      const std::vector<std::string>& known, std::string_view what) {
-    if (std::find(known.begin(), known.end(), id) != known.end()) return;
+  static bool is_known(std::string_view id, const Known& known) {
+    return std::find(known.begin(), known.end(), id) != known.end();
+  }
+
+  void report(const std::string& id, Location location, std::string path, const Known& known, std::string_view what) {
     std::string where = what == "grouping"
                             ? fmt::format("among the record's groupings or profile {}'s", m_profile.name)
                             : fmt::format("among the record's {}", what == "child" ? "children" : "attendees");
-    m_hits.push_back({location, path,
+    m_hits.push_back({location, std::move(path),
                       fmt::format("no {} has id '{}' {}{}; known: {}", what, id, where, did_you_mean(id, known),
                                   known.empty() ? "none" : join(known))});
   }
 
   const Profile& m_profile;
-  std::vector<std::string> m_children, m_attendees, m_groupings;
+  Known m_children, m_attendees, m_groupings;
   Hits m_hits;
 };
 
@@ -106,33 +125,33 @@ Hits unknown_reference(const CheckContext& ctx) {
   const Record& r = ctx.record;
   ReferenceChecker refs(ctx);
   for (const auto& a : r.attendees) {
-    refs.attendee(a.represented_by, a.path + ".represented-by");
-    refs.children(a.children, a.path + ".children");
-    refs.grouping(a.grouping, a.path + ".grouping");
+    refs.attendee(a.represented_by, a.path, "represented-by");
+    refs.children(a.children, a.path, "children");
+    refs.grouping(a.grouping, a.path, "grouping");
   }
-  for (const auto& g : r.groupings) refs.attendees(g.members, g.path + ".members");
+  for (const auto& g : r.groupings) refs.attendees(g.members, g.path, "members");
   for (const auto& d : r.decisions) {
-    refs.child(d.child, d.path + ".child");
+    refs.child(d.child, d.path, "child");
     for (const auto& v : d.votes) {
-      refs.grouping(v.grouping, v.path + ".grouping");
-      refs.attendee(v.by, v.path + ".by");
+      refs.grouping(v.grouping, v.path, "grouping");
+      refs.attendee(v.by, v.path, "by");
     }
-    refs.groupings(d.dissent, d.path + ".dissent");
+    refs.groupings(d.dissent, d.path, "dissent");
     if (d.safety_scale) {
-      for (const auto& s : d.safety_scale->overall) refs.grouping(s.grouping, s.path + ".grouping");
+      for (const auto& s : d.safety_scale->overall) refs.grouping(s.grouping, s.path, "grouping");
       for (const auto& statement : d.safety_scale->danger_statements) {
-        for (const auto& s : statement.scores) refs.grouping(s.grouping, s.path + ".grouping");
+        for (const auto& s : statement.scores) refs.grouping(s.grouping, s.path, "grouping");
       }
     }
   }
   for (const auto& e : r.escalations) {
-    refs.attendee(e.by, e.path + ".by");
-    refs.children(e.children, e.path + ".children");
+    refs.attendee(e.by, e.path, "by");
+    refs.children(e.children, e.path, "children");
   }
   if (r.follow_up) {
-    for (const auto& a : r.follow_up->amendments) refs.attendee(a.by, a.path + ".by");
+    for (const auto& a : r.follow_up->amendments) refs.attendee(a.by, a.path, "by");
   }
-  for (const auto& i : r.information) refs.attendee(i.by, i.path + ".by");
+  for (const auto& i : r.information) refs.attendee(i.by, i.path, "by");
   return refs.take();
 }
 

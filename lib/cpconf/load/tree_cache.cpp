@@ -3,7 +3,6 @@
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <optional>
 #include <sys/stat.h>
 
@@ -45,16 +44,17 @@ std::uint64_t hash64(std::string_view data) {
   return hash;
 }
 
-// The whole file, or nothing when it cannot be read.
+// The whole entry, or nothing when it cannot be read. Entries are about the size of their
+// records; one far larger is not one cpconf wrote.
 std::optional<std::string> read_entry(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) return std::nullopt;
-  auto size = in.tellg();
-  if (size < 0) return std::nullopt;
-  std::string entry(static_cast<std::size_t>(size), '\0');
-  in.seekg(0);
-  if (!in.read(entry.data(), size)) return std::nullopt;
-  return entry;
+  constexpr std::size_t k_max_entry_bytes = 64 * 1024 * 1024;
+  try {
+    std::string entry = read_source(path.string(), k_max_entry_bytes);
+    if (entry.size() > k_max_entry_bytes) return std::nullopt;
+    return entry;
+  } catch (const InputError&) {
+    return std::nullopt;
+  }
 }
 
 void write_node(ByteWriter& out, const YamlNode& n) {

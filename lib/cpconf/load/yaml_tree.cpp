@@ -8,10 +8,11 @@
 #include <cerrno>
 #include <cstring>
 #include <optional>
-#include <fstream>
+#include <fcntl.h>
 #include <iostream>
 #include <sstream>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -337,21 +338,33 @@ std::string read_source(const std::string& path, std::size_t max_bytes) {
     if (text.size() > max_bytes + 1) text.resize(max_bytes + 1);
     return text;
   }
+  auto cannot_read = [&](int error) {
+    return InputError(path, fmt::format("cannot read '{}': {}", path, std::strerror(error)));
+  };
+  // Opened before it is looked at, so that what is checked is what is read; O_NONBLOCK so that
+  // opening a FIFO does not wait for a writer (it is refused below).
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) throw cannot_read(errno);
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
   struct stat info {};
-  if (::stat(path.c_str(), &info) != 0) {
-    throw InputError(path, fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
-  }
+  if (::fstat(fd, &info) != 0) throw cannot_read(errno);
   if (S_ISDIR(info.st_mode)) throw InputError(path, fmt::format("'{}' is a directory", path));
   if (!S_ISREG(info.st_mode)) {
     throw InputError(path, fmt::format("'{}' is not a regular file (a FIFO, device or socket)", path));
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path, fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
-  std::size_t wanted = std::min<std::size_t>(static_cast<std::size_t>(info.st_size), max_bytes + 1);
-  text.resize(wanted);
-  in.read(text.data(), static_cast<std::streamsize>(wanted));
-  text.resize(static_cast<std::size_t>(in.gcount()));
-  if (in.bad()) throw InputError(path, fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
+  text.resize(std::min<std::size_t>(static_cast<std::size_t>(info.st_size), max_bytes + 1));
+  std::size_t got = 0;
+  while (got < text.size()) {
+    ssize_t n = ::read(fd, text.data() + got, text.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw cannot_read(errno);
+    if (n == 0) break;  // the file shrank while it was read
+    got += static_cast<std::size_t>(n);
+  }
+  text.resize(got);
   return text;
 }
 
