@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A batch keeps the list of its inputs and the cross-record index in a temporary file, not in
 # memory: the results are the same as when no temporary file can be made, the file is private
-# and nameless, and nothing is left behind, even when cpconf is killed mid-run.
+# and nameless, and nothing is left behind, even when cpconf is killed mid-run or the disk is full.
 set -u
 source "$(dirname "$0")/../support/harness.sh"
 cpconf=$1
@@ -43,5 +43,19 @@ kill -9 "$pid" 2> /dev/null
 wait "$pid" 2> /dev/null
 [[ -z $(ls -A "$work/tmp-killed") ]]
 check "nothing is left in TMPDIR when cpconf is killed mid-run" $? || ls -la "$work/tmp-killed"
+
+# A temporary file that cannot grow (a full disk; here a file size limit, with SIGXFSZ ignored so
+# that the write fails with EFBIG) is a clear input error, not a crash.
+(
+  trap '' XFSZ
+  ulimit -f 8
+  TMPDIR=$work/tmp "$cpconf" validate --as-of 2026-11-22 --no-config "$work/corpus" > /dev/null 2> "$work/full.err"
+)
+status=$?
+[[ $status -eq 2 ]] && grep -q "cpconf: error: cannot write cpconf's temporary file in '$work/tmp': " "$work/full.err"
+check "a temporary file that cannot be written is an input error (exit 2) naming its folder" $? ||
+  { echo "exit $status"; cat "$work/full.err"; }
+[[ -z $(ls -A "$work/tmp") ]]
+check "and leaves nothing behind" $?
 
 finish "batch spill"
