@@ -195,7 +195,7 @@ FileReport Validator::check(std::string_view text, const std::string& display_na
   const RuleSettings* config_rules = options_and_rules.second;
   FileReport report;
   report.file = display_name;
-  LoadedRecord loaded = options.cache ? read_record(TreeCache{}.parse(config_path, text, options.limits), display_name)
+  LoadedRecord loaded = options.cache ? read_record(m_tree_cache.parse(config_path, text, options.limits), display_name)
                                : load_record(text, display_name, options.limits);
   report.findings = std::move(loaded.findings);
   if (auto schema = foreign_schema(text, display_name); schema && !m_switched_off.count(schema->rule)) {

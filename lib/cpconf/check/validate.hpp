@@ -111,6 +111,7 @@ class Validator {
   ConfigFinder m_configs;
   std::optional<Config> m_fixed_config;
   ProfileSet m_profiles;
+  TreeCache m_tree_cache;
   CaseIndex m_cases;
   std::set<std::string> m_switched_off;  // by select and ignore
   // With redact_names, the names a file's ids and name give away (when they give any away), for

@@ -134,13 +134,18 @@ std::optional<ParsedYaml> decode_tree_entry(std::string_view entry, const std::s
   return parsed;
 }
 
-ParsedYaml TreeCache::parse(const std::string& path, std::string_view text, const YamlLimits& limits) const {
-  if (path == "-") return parse_yaml(text, path, limits);
+TreeCache::TreeCache() {
   std::error_code error;
-  fs::path absolute = fs::absolute(path, error);
-  if (error) return parse_yaml(text, path, limits);
-  std::string key = absolute.lexically_normal().string();
-  fs::path folder = absolute.parent_path() / ".cpconf-cache";
+  m_working_directory = fs::current_path(error);
+  if (error) m_working_directory.clear();
+}
+
+ParsedYaml TreeCache::parse(const std::string& path, std::string_view text, const YamlLimits& limits) const {
+  if (path == "-" || m_working_directory.empty()) return parse_yaml(text, path, limits);
+  std::string key = (m_working_directory / path).lexically_normal().string();
+  // Opened by the path as given: a relative one is fewer folders for the kernel to walk.
+  fs::path folder = fs::path(path).parent_path() / ".cpconf-cache";
+  std::error_code error;
   fs::path entry_path = folder / fmt::format("{:016x}.tree", hash64(key));
   if (auto entry = read_entry(entry_path)) {
     if (auto parsed = decode_tree_entry(*entry, key, text, path)) return std::move(*parsed);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,8 +18,15 @@ namespace cpconf {
 // runs are safe. Rules are not cached: they depend on the profile and --as-of.
 class TreeCache {
  public:
+  // Relative paths are keyed as absolute ones against the working directory at construction,
+  // looked up once rather than for every record.
+  TreeCache();
+
   // The parse of text, from the cache when it holds one, else parsed now and stored.
   ParsedYaml parse(const std::string& path, std::string_view text, const YamlLimits& limits) const;
+
+ private:
+  std::filesystem::path m_working_directory;  // empty when it cannot be found: nothing is cached
 };
 
 // The entry format, exposed for tests: encode a parse, decode it back (nothing when corrupt).
