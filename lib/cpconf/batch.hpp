@@ -35,77 +35,117 @@ void ordered_stream(const std::function<std::optional<Input>()>& next, unsigned 
   }
   const std::size_t window = static_cast<std::size_t>(jobs) * 8;
   std::mutex mutex;
-  std::condition_variable ready;  // a result arrived, an item may start, or the inputs ran out
+  // Two conditions, each signalled only when someone may be waiting for it: a wake-up is a
+  // system call and a context switch.
+  std::condition_variable front_ready;  // for the caller: the next result to emit, a failure, or the end
+  std::condition_variable slot_free;    // for the workers: room in the window, or the end
   std::deque<std::optional<Result>> pending;  // results for items next_emit, next_emit + 1, ...
   std::size_t next_item = 0;
   std::size_t next_emit = 0;
+  std::size_t workers_waiting = 0;
+  bool caller_waiting = false;
   bool inputs_done = false;  // next() gave nothing: next_item is the number of items
   bool stopping = false;
   std::exception_ptr failure;
 
+  // With the lock held: the next item and its input when the window has room for one, else nothing.
+  auto claim = [&]() -> std::optional<std::pair<std::size_t, Input>> {
+    if (inputs_done || stopping || failure || next_item >= next_emit + window) return std::nullopt;
+    std::optional<Input> input;
+    try {
+      input = next();
+    } catch (...) {
+      failure = std::current_exception();
+    }
+    if (!input) {
+      inputs_done = true;
+      slot_free.notify_all();
+      if (caller_waiting) front_ready.notify_one();
+      return std::nullopt;
+    }
+    return std::pair<std::size_t, Input>(next_item++, std::move(*input));
+  };
+  // Without the lock: runs one claimed item and files its result.
+  auto run = [&](std::pair<std::size_t, Input>& claimed) {
+    auto& [item, input] = claimed;
+    std::optional<Result> result;
+    std::exception_ptr error;
+    try {
+      result = work(item, input);
+    } catch (...) {
+      error = std::current_exception();
+    }
+    std::lock_guard lock(mutex);
+    if (error) {
+      if (!failure) failure = error;
+    } else {
+      std::size_t slot = item - next_emit;
+      if (pending.size() <= slot) pending.resize(slot + 1);
+      pending[slot] = std::move(result);
+    }
+    if (caller_waiting && (error || item == next_emit)) front_ready.notify_one();
+  };
+
   auto worker = [&] {
     for (;;) {
-      std::size_t item;
-      std::optional<Input> input;
+      std::optional<std::pair<std::size_t, Input>> claimed;
       {
         std::unique_lock lock(mutex);
-        ready.wait(lock, [&] { return inputs_done || stopping || failure || next_item < next_emit + window; });
-        if (inputs_done || stopping || failure) return;
-        try {
-          input = next();
-        } catch (...) {
-          failure = std::current_exception();
+        for (;;) {
+          claimed = claim();
+          if (claimed || inputs_done || stopping || failure) break;
+          ++workers_waiting;
+          slot_free.wait(lock);
+          --workers_waiting;
         }
-        if (!input) {
-          inputs_done = true;
-          ready.notify_all();
-          return;
-        }
-        item = next_item++;
+        if (!claimed) return;
       }
-      try {
-        Result result = work(item, *input);
-        std::lock_guard lock(mutex);
-        std::size_t slot = item - next_emit;
-        if (pending.size() <= slot) pending.resize(slot + 1);
-        pending[slot] = std::move(result);
-      } catch (...) {
-        std::lock_guard lock(mutex);
-        if (!failure) failure = std::current_exception();
-      }
-      ready.notify_all();
+      run(*claimed);
     }
   };
 
+  // The caller is one of the `jobs` threads: it emits the results in order and, while the next
+  // one is not ready, works on an item itself, so that jobs threads keep jobs cores busy.
   std::vector<std::thread> threads;
-  threads.reserve(jobs);
-  for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
+  threads.reserve(jobs - 1);
+  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
   for (;;) {
-    std::optional<Result> result;
-    {
-      std::unique_lock lock(mutex);
-      ready.wait(lock, [&] {
-        return failure || (!pending.empty() && pending.front().has_value()) || (inputs_done && next_emit == next_item);
-      });
-      if (failure || pending.empty() || !pending.front().has_value()) break;
-      result = std::move(pending.front());
+    std::unique_lock lock(mutex);
+    if (failure) break;
+    if (!pending.empty() && pending.front().has_value()) {
+      Result result = std::move(*pending.front());
       pending.pop_front();
-      ++next_emit;
+      std::size_t index = next_emit++;
+      bool wake_worker = workers_waiting > 0;
+      lock.unlock();
+      if (wake_worker) slot_free.notify_one();
+      try {
+        emit(index, std::move(result));
+      } catch (...) {
+        std::lock_guard relock(mutex);
+        failure = std::current_exception();
+        break;
+      }
+      continue;
     }
-    ready.notify_all();
-    try {
-      emit(next_emit - 1, std::move(*result));
-    } catch (...) {
-      std::lock_guard lock(mutex);
-      failure = std::current_exception();
-      break;
+    if (inputs_done && next_emit == next_item) break;
+    if (auto claimed = claim()) {
+      lock.unlock();
+      run(*claimed);
+      continue;
     }
+    // Nothing to emit or claim: the window is full, or the last items are still running.
+    caller_waiting = true;
+    front_ready.wait(lock, [&] {
+      return failure || (!pending.empty() && pending.front().has_value()) || (inputs_done && next_emit == next_item);
+    });
+    caller_waiting = false;
   }
   {
     std::lock_guard lock(mutex);
     stopping = true;  // stop idle workers
   }
-  ready.notify_all();
+  slot_free.notify_all();
   for (auto& thread : threads) thread.join();
   if (failure) std::rethrow_exception(failure);
 }
