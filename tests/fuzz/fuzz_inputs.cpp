@@ -79,6 +79,11 @@ void validate_as_the_cli_does(std::string_view text) {
     for (bool strict : {false, true}) (void)check_cases(entries, CaseOptions{strict});
     entries.push_back(*report.case_entry);
     (void)check_cases(entries, CaseOptions{true});
+    // The same with no memory allowance: a block of the index that fills (a record with many
+    // children) goes to a temporary file and is read back from it.
+    CaseIndex spilled(CaseOptions{true}, 0);
+    for (const auto& entry : entries) spilled.add(entry);
+    spilled.check([](Finding&&) {});
   }
 }
 
