@@ -23,9 +23,7 @@ class ByteWriter {
     u64(value.size());
     m_out.append(value);
   }
-  std::size_t size() const { return m_out.size(); }
   const std::string& bytes() const { return m_out; }
-  void clear() { m_out.clear(); }
   std::string take() { return std::move(m_out); }
 
  private:

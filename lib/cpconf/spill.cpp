@@ -102,6 +102,24 @@ std::string SpillStore::read(std::uint64_t offset, std::size_t size) {
   return out;
 }
 
+std::uint64_t SpillStore::read_u64(std::uint64_t& offset) {
+  constexpr std::size_t k_longest = 10;  // a 64-bit varint
+  std::string bytes = read(offset, k_longest);
+  ByteReader in(bytes);
+  std::uint64_t value = in.u64();
+  if (!in.ok()) fail_corrupt();
+  offset += bytes.size() - in.remaining();
+  return value;
+}
+
+std::string SpillStore::read_text(std::uint64_t& offset) {
+  std::uint64_t size = read_u64(offset);
+  if (size > this->size() - offset) fail_corrupt();
+  std::string text = read(offset, static_cast<std::size_t>(size));
+  offset += size;
+  return text;
+}
+
 SpillBuckets::SpillBuckets(std::size_t buckets, std::size_t memory_limit)
     : m_store(memory_limit), m_pending(std::max<std::size_t>(buckets, 1)), m_last_block(m_pending.size(), 0) {}
 
@@ -119,13 +137,10 @@ void SpillBuckets::add(std::size_t bucket, std::string_view record) {
 std::string SpillBuckets::bucket(std::size_t index) {
   std::vector<std::string> blocks;  // last first
   for (std::uint64_t place = m_last_block.at(index); place != 0;) {
-    constexpr std::size_t k_header = 20;  // two varints of up to ten bytes
-    std::string header = m_store.read(place - 1, k_header);
-    ByteReader in(header);
-    std::uint64_t before = in.u64();
-    std::uint64_t size = in.u64();
-    if (!in.ok() || before >= place) fail_corrupt();
-    blocks.push_back(m_store.read(place - 1 + (header.size() - in.remaining()), static_cast<std::size_t>(size)));
+    std::uint64_t at = place - 1;
+    std::uint64_t before = m_store.read_u64(at);
+    if (before >= place) fail_corrupt();
+    blocks.push_back(m_store.read_text(at));
     place = before;
   }
   std::string out;
@@ -170,13 +185,7 @@ void FindingSorter::drain(const std::function<void(Finding&&)>& use) {
   // The next finding of a run, or nothing at its end.
   auto next = [&](Run& run) -> std::optional<Finding> {
     if (run.begin >= run.end) return std::nullopt;
-    std::string header = m_store.read(run.begin, 10);
-    ByteReader length(header);
-    std::uint64_t size = length.u64();
-    if (!length.ok()) fail_corrupt();
-    run.begin += header.size() - length.remaining();
-    std::string bytes = m_store.read(run.begin, static_cast<std::size_t>(size));
-    run.begin += size;
+    std::string bytes = m_store.read_text(run.begin);
     ByteReader in(bytes);
     std::string file = in.text();
     Finding finding = read_finding(in);
@@ -204,11 +213,9 @@ void FindingSorter::drain(const std::function<void(Finding&&)>& use) {
 }
 
 void SpilledList::push_back(std::string_view item) {
-  auto size = static_cast<std::uint32_t>(item.size());
-  char prefix[4];
-  std::memcpy(prefix, &size, sizeof prefix);
-  m_store.append(std::string_view(prefix, sizeof prefix));
-  m_store.append(item);
+  ByteWriter out;
+  out.text(item);
+  m_store.append(out.bytes());
   ++m_count;
 }
 
@@ -223,12 +230,14 @@ bool SpilledList::Reader::fill(std::size_t wanted) {
 }
 
 std::optional<std::string> SpilledList::Reader::next() {
-  std::uint32_t size = 0;
-  if (!fill(sizeof size)) return std::nullopt;
-  std::memcpy(&size, m_chunk.data() + m_pos, sizeof size);
-  if (!fill(sizeof size + size)) return std::nullopt;
-  std::string item = m_chunk.substr(m_pos + sizeof size, size);
-  m_pos += sizeof size + size;
+  fill(10);  // an item's length: a varint of up to ten bytes, fewer at the end
+  if (m_pos == m_chunk.size()) return std::nullopt;
+  ByteReader in(std::string_view(m_chunk).substr(m_pos));
+  std::uint64_t size = in.u64();
+  std::size_t header = m_chunk.size() - m_pos - in.remaining();
+  if (!in.ok() || !fill(header + size)) fail_corrupt();
+  std::string item = m_chunk.substr(m_pos + header, size);
+  m_pos += header + size;
   return item;
 }
 

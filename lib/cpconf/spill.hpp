@@ -36,6 +36,10 @@ class SpillStore {
   std::uint64_t append(std::string_view bytes);
   // Up to size bytes from offset (fewer at the end). Throws InputError when the file cannot be read.
   std::string read(std::uint64_t offset, std::size_t size);
+  // What ByteWriter::u64 or ::text wrote at offset, which moves past it. Throws InputError on
+  // bytes that are not that.
+  std::uint64_t read_u64(std::uint64_t& offset);
+  std::string read_text(std::uint64_t& offset);
   std::uint64_t size() const { return m_flushed + m_buffer.size(); }
   bool on_disk() const { return m_fd >= 0; }
 
