@@ -145,9 +145,7 @@ int for_each_record(RecordSource& source, Inputs& inputs, unsigned jobs, bool co
     }
     use(std::move(*done.result));
   };
-  auto files = inputs.files.reader();
-  std::function<std::optional<std::string>()> next = [&] { return files.next(); };
-  ordered_stream<std::string, Done>(next, inputs.reads_stdin ? 1 : jobs, work, emit);
+  ordered_over_inputs<Done>(inputs, jobs, work, emit);
   return errors;
 }
 

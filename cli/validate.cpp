@@ -195,10 +195,7 @@ int run_validate(const ValidateArgs& args) {
     counts.waived += static_cast<int>(checked.report.waived.size());
     write(writer->file(checked.report, checked.text));
   };
-  auto files = inputs.files.reader();
-  std::function<std::optional<std::string>()> next = [&] { return files.next(); };
-  // Standard input can be read once only, by one thread.
-  ordered_stream<std::string, Checked>(next, inputs.reads_stdin ? 1 : args.jobs, work, emit);
+  ordered_over_inputs<Checked>(inputs, args.jobs, work, emit);
   validator->finish([&](Finding&& finding) {
     Findings cross_record{std::move(finding)};
     settle(cross_record);

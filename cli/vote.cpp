@@ -197,9 +197,7 @@ int run_vote(const VoteArgs& args) {
       totals.inconsistent += result.totals.inconsistent;
     }
   };
-  auto files = inputs.files.reader();
-  std::function<std::optional<std::string>()> next = [&] { return files.next(); };
-  ordered_stream<std::string, FileResult>(next, inputs.reads_stdin ? 1 : args.jobs, work, emit);
+  ordered_over_inputs<FileResult>(inputs, args.jobs, work, emit);
 
   if (args.summary) {
     fmt::print("{}", format_vote_stats(stats, format, color_out));

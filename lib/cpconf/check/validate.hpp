@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "cpconf/batch.hpp"
 #include "cpconf/check/case_rules.hpp"
 #include "cpconf/check/rule.hpp"
 #include "cpconf/check/waivers.hpp"
@@ -131,6 +132,16 @@ struct Inputs {
   bool reads_stdin = false;  // "-" is among the files
 };
 Inputs collect_inputs(const std::vector<std::string>& paths);
+
+// Runs work on each input file on `jobs` threads (one when standard input is among them: it can
+// be read once only) and hands the results to emit in input order, reading the list as it goes.
+template <class Result>
+void ordered_over_inputs(Inputs& inputs, unsigned jobs, const std::function<Result(std::size_t, std::string&)>& work,
+                         const std::function<void(std::size_t, Result&&)>& emit) {
+  SpilledList::Reader files = inputs.files.reader();
+  std::function<std::optional<std::string>()> next = [&] { return files.next(); };
+  ordered_stream<std::string, Result>(next, inputs.reads_stdin ? 1 : jobs, work, emit);
+}
 
 // What --changed-since checks: the changed inputs, and the other inputs the cross-record rules
 // need beside them (context): those of the same case, and those sharing a conference id or a
