@@ -1,7 +1,5 @@
 // The floor: the least a YAML checker can do, parse every file with yaml-cpp on all cores and
 // nothing else. bench/run compares cpconf against it.
-#include <yaml-cpp/yaml.h>
-
 #include <atomic>
 #include <cstdio>
 #include <filesystem>
@@ -10,6 +8,8 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include <yaml-cpp/yaml.h>
 
 int main(int argc, char** argv) {
   if (argc < 2) {

@@ -1,15 +1,15 @@
 #include "cli/app.hpp"
 
 #include <cstdlib>
-#include <sys/ioctl.h>
-#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "cpconf/finding.hpp"
 #include "cpconf/load/yaml_tree.hpp"
-#include "cpconf/present/findings_format.hpp"
+#include "cpconf/report/findings_format.hpp"
 #include "cpconf/version.hpp"
 
 namespace cpconf::cli {
@@ -30,6 +30,27 @@ std::size_t terminal_width() {
   return size.ws_col;
 }
 
+SourceSettings source_settings(const SourceArgs& args) {
+  SourceSettings settings;
+  if (!args.profile.empty()) settings.profile = args.profile;
+  if (args.no_config) settings.config_mode = SourceSettings::ConfigMode::none;
+  if (!args.config.empty()) {
+    settings.config_mode = SourceSettings::ConfigMode::file;
+    settings.config_file = args.config;
+  }
+  settings.cache = args.cache;
+  settings.stdin_name = args.stdin_filename;
+  return settings;
+}
+
+Date date_option(const std::string& text, std::string_view option) {
+  auto date = parse_date(text);
+  if (!date) throw InputError(text, fmt::format("{} must be a date written YYYY-MM-DD, not '{}'", option, text));
+  return *date;
+}
+
+Date as_of_option(const std::string& text) { return text.empty() ? local_today() : date_option(text, "--as-of"); }
+
 void print_setup_error(const ProfileError& error, bool color) {
   fmt::print(stderr, "cpconf: error: {}\n", error.what());
   std::string source;
@@ -45,8 +66,9 @@ int run(int argc, char** argv) {
   CLI::App app{"cpconf: check, tally and render child protection conference records kept as YAML."};
   app.set_version_flag("--version", fmt::format("cpconf {}", k_version));
   app.require_subcommand(1);
-  app.footer("Run 'cpconf COMMAND --help' for a command's options. Exit status: 0 clean, 1 findings, "
-             "2 usage or input error. See cpconf(1).");
+  app.footer(
+      "Run 'cpconf COMMAND --help' for a command's options. Exit status: 0 clean, 1 findings, "
+      "2 usage or input error. See cpconf(1).");
   int exit_code = k_exit_clean;
   add_validate(app, exit_code);
   add_rules(app, exit_code);

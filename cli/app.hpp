@@ -3,7 +3,9 @@
 #include <cstddef>
 #include <string>
 
-#include "cpconf/profile.hpp"
+#include "cpconf/date.hpp"
+#include "cpconf/load/profile.hpp"
+#include "cpconf/source/record_source.hpp"
 
 namespace CLI {
 class App;
@@ -33,6 +35,21 @@ bool use_color(const std::string& when);
 // The terminal's width in columns when standard output is one, else 0 (no limit): output
 // piped to a file or a script keeps whole lines.
 std::size_t terminal_width();
+
+// The options of every command that reads records, which say how they are opened.
+struct SourceArgs {
+  std::string profile;
+  std::string config;
+  bool no_config = false;
+  bool cache = false;
+  std::string stdin_filename = "<stdin>";
+};
+SourceSettings source_settings(const SourceArgs& args);
+
+// The date an option gives, written YYYY-MM-DD. Throws InputError naming the option.
+Date date_option(const std::string& text, std::string_view option);
+// --as-of: the date given, or today when none is.
+Date as_of_option(const std::string& text);
 
 // An unusable profile, configuration or baseline on stderr: the error, then every fault with
 // its source line and marker.

@@ -10,10 +10,11 @@
 #include "cli/app.hpp"
 #include "cpconf/atomic_file.hpp"
 #include "cpconf/derive/calendar.hpp"
-#include "cpconf/load/record_reader.hpp"
-#include "cpconf/present/findings_format.hpp"
-#include "cpconf/present/skeleton.hpp"
+#include "cpconf/report/findings_format.hpp"
 #include "cpconf/schemas/embedded_schemas.hpp"
+#include "cpconf/skeleton/skeleton.hpp"
+#include "cpconf/source/profile_reader.hpp"
+#include "cpconf/source/record_source.hpp"
 
 namespace cpconf::cli {
 
@@ -47,17 +48,21 @@ ConferenceKind kind_named(const std::string& name) {
   return ConferenceKind::initial;  // CLI11 has checked the name
 }
 
-// The record a review follows, or nothing after printing why it cannot be used.
+// The record a review follows, opened as every command opens a record (with the profile it
+// names, and no configuration: the skeleton names a built-in profile), or nothing after printing
+// why it cannot be used.
 std::optional<Record> load_previous(const NewArgs& args, bool color) {
-  std::string display = args.previous == "-" ? args.stdin_filename : args.previous;
-  YamlLimits limits;
-  std::string text = read_source(args.previous, limits.max_bytes);
-  LoadedRecord loaded = load_record(text, display, limits);
-  bool errors = std::any_of(loaded.findings.begin(), loaded.findings.end(),
-                            [](const Finding& f) { return f.severity == Severity::error; });
-  if (loaded.record && !errors) return std::move(loaded.record);
-  for (const auto& finding : loaded.findings) fmt::print(stderr, "{}", format_finding_text(finding, text, color));
-  fmt::print(stderr, "cpconf: error: '{}' does not load as a record, so no review can follow it\n", display);
+  SourceSettings settings;
+  settings.config_mode = SourceSettings::ConfigMode::none;
+  settings.stdin_name = args.stdin_filename;
+  RecordSource source(settings);
+  OpenedRecord opened = source.open(args.previous);
+  const Findings& findings = opened.loaded.findings;
+  bool errors =
+      std::any_of(findings.begin(), findings.end(), [](const Finding& f) { return f.severity == Severity::error; });
+  if (opened.loaded.record && !errors) return std::move(opened.loaded.record);
+  for (const auto& finding : findings) fmt::print(stderr, "{}", format_finding_text(finding, opened.text, color));
+  fmt::print(stderr, "cpconf: error: '{}' does not load as a record, so no review can follow it\n", opened.display);
   return std::nullopt;
 }
 
@@ -68,9 +73,10 @@ int run_new(const NewArgs& args) {
   request.case_id = args.case_id;
   request.schema = args.schema.empty() ? installed_record_schema() : args.schema;
   if (!args.date.empty()) {
-    request.date = parse_date(args.date);
-    if (!request.date) {
-      fmt::print(stderr, "cpconf: error: --date must be a date written YYYY-MM-DD, not '{}'\n", args.date);
+    try {
+      request.date = date_option(args.date, "--date");
+    } catch (const InputError& error) {
+      fmt::print(stderr, "cpconf: error: {}\n", error.what());
       return k_exit_usage;
     }
   }
@@ -79,8 +85,8 @@ int run_new(const NewArgs& args) {
     return k_exit_usage;
   }
   std::error_code missing;
-  if (!args.output.empty() && std::filesystem::symlink_status(args.output, missing).type() !=
-                                  std::filesystem::file_type::not_found) {
+  if (!args.output.empty() &&
+      std::filesystem::symlink_status(args.output, missing).type() != std::filesystem::file_type::not_found) {
     fmt::print(stderr, "cpconf: error: '{}' already exists; cpconf new never overwrites a file\n", args.output);
     return k_exit_usage;
   }
@@ -92,9 +98,9 @@ int run_new(const NewArgs& args) {
       previous = load_previous(args, color);
       if (!previous) return k_exit_usage;
     }
-    std::string profile_name = !args.profile.empty()                   ? args.profile
+    std::string profile_name = !args.profile.empty()                      ? args.profile
                                : previous && previous->conference.profile ? *previous->conference.profile
-                                                                        : std::string("england");
+                                                                          : std::string("england");
     Profile profile = load_profile(profile_name);
     Calendar calendar(profile.closure_days);
     text = previous ? review_skeleton(*previous, previous->file, request, profile, calendar)
@@ -137,8 +143,9 @@ void add_new(CLI::App& app, int& exit_code) {
   cmd->add_option("--date", args->date,
                   "The conference's date, YYYY-MM-DD (a review's default: the date its previous record set, else "
                   "the last working day by its due date)");
-  cmd->add_option("--profile", args->profile, "Built-in profile the record follows (default: the previous "
-                                              "record's, else england)")
+  cmd->add_option("--profile", args->profile,
+                  "Built-in profile the record follows (default: the previous "
+                  "record's, else england)")
       ->check(CLI::IsMember(builtin_profile_names()));
   cmd->add_option("-o,--output", args->output, "Write to this new file instead of stdout; never overwrites");
   cmd->add_option("--schema", args->schema,
@@ -146,8 +153,9 @@ void add_new(CLI::App& app, int& exit_code) {
   cmd->add_option("--stdin-filename", args->stdin_filename, "Name to report for a previous record read from stdin");
   cmd->add_option("--color", args->color, "Colour: auto (on a terminal, not with NO_COLOR), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
-  cmd->footer("Exit status: 0 written, 2 usage or input error (the previous record does not load, the output "
-              "file exists). See cpconf-new(1).");
+  cmd->footer(
+      "Exit status: 0 written, 2 usage or input error (the previous record does not load, the output "
+      "file exists). See cpconf-new(1).");
   cmd->callback([args, &exit_code] { exit_code = run_new(*args); });
 }
 

@@ -12,11 +12,13 @@
 #include <fmt/format.h>
 
 #include "cli/app.hpp"
+#include "cli/format_option.hpp"
 #include "cpconf/atomic_file.hpp"
 #include "cpconf/batch.hpp"
-#include "cpconf/check/validate.hpp"
-#include "cpconf/present/findings_format.hpp"
-#include "cpconf/present/render_record.hpp"
+#include "cpconf/check/validator.hpp"
+#include "cpconf/render/record.hpp"
+#include "cpconf/report/findings_format.hpp"
+#include "cpconf/source/inputs.hpp"
 
 namespace cpconf::cli {
 
@@ -33,11 +35,8 @@ struct RenderArgs {
   std::vector<std::string> redact_names;
   bool no_findings = false;
   std::string as_of;
-  std::string profile;
-  std::string config;
-  bool no_config = false;
+  SourceArgs source;
   std::string color = "auto";
-  std::string stdin_filename = "<stdin>";
   std::size_t width = 80;
   unsigned jobs = default_jobs();
 };
@@ -66,34 +65,22 @@ int run_render(const RenderArgs& args) {
   };
   RenderSettings settings;
   settings.format = find_render_format(args.format);
-  settings.build.as_of = local_today();
-  if (!args.as_of.empty()) {
-    auto date = parse_date(args.as_of);
-    if (!date) return fail(fmt::format("--as-of must be a date written YYYY-MM-DD, not '{}'", args.as_of));
-    settings.build.as_of = *date;
-  }
   settings.build.findings = !args.no_findings;
-  settings.build.redaction.level = args.redact == "all"                                   ? Redaction::all
+  settings.build.redaction.level = args.redact == "all"                                 ? Redaction::all
                                    : !args.redact.empty() || !args.redact_names.empty() ? Redaction::family
-                                                                                          : Redaction::none;
+                                                                                        : Redaction::none;
   settings.build.redaction.extra_names = args.redact_names;
   settings.write.width = args.width;
 
   Validator::Settings checks;
   checks.keep_records = true;
-  checks.as_of = settings.build.as_of;
-  if (!args.profile.empty()) checks.profile = args.profile;
-  if (args.no_config) checks.config_mode = Validator::Settings::ConfigMode::none;
-  if (!args.config.empty()) {
-    checks.config_mode = Validator::Settings::ConfigMode::file;
-    checks.config_file = args.config;
-  }
+  std::optional<RecordSource> source;
   std::optional<Validator> validator;
-  std::optional<RenderProfiles> profiles;
   try {
-    if (checks.profile) load_profile(*checks.profile);
+    settings.build.as_of = as_of_option(args.as_of);
+    checks.as_of = settings.build.as_of;
+    source.emplace(source_settings(args.source));
     validator.emplace(checks);
-    profiles.emplace(args.profile, args.config, args.no_config);
   } catch (const ProfileError& error) {
     print_setup_error(error, color_stderr);
     return k_exit_usage;
@@ -127,21 +114,22 @@ int run_render(const RenderArgs& args) {
   settings.write.color = to_stdout && args.format == "text" && use_color(args.color);
   NamesByCase case_names;
   if (settings.build.redaction.level != Redaction::none && files.size() > 1) {
-    case_names = names_by_case(files, settings.build.redaction.level, checks.limits, args.jobs);
+    case_names = names_by_case(files, settings.build.redaction.level, *source, args.jobs);
   }
   std::function<RenderResult(std::size_t)> work = [&](std::size_t i) {
     const std::string& path = files[i];
     RenderResult outcome;
-    outcome.display = path == "-" ? args.stdin_filename : path;
+    outcome.display = path == "-" ? args.source.stdin_filename : path;
     try {
-      outcome.source = read_source(path, checks.limits.max_bytes);
-      FileReport report = validator->check(outcome.source, outcome.display, path);
+      OpenedRecord opened = source->open(path);
+      FileReport report = validator->check(opened);
+      outcome.source = std::move(opened.text);
       if (!report.record) {
         outcome.load_findings = std::move(report.findings);
         return outcome;
       }
       outcome.findings = report.findings.size();
-      const Profile& profile = profiles->for_record(*report.record, path);
+      const Profile& profile = *report.profile;
       RenderSettings own = settings;
       auto pooled = case_names.find(report.record->conference.case_id.value_or(std::string()));
       if (pooled != case_names.end()) {
@@ -159,7 +147,7 @@ int run_render(const RenderArgs& args) {
   };
   std::set<std::string> written;
   bool first = true;
-  std::function<void(std::size_t, RenderResult&&)> emit = [&](std::size_t, RenderResult&& outcome) {
+  std::function<void(std::size_t, RenderResult &&)> emit = [&](std::size_t, RenderResult&& outcome) {
     if (outcome.setup_error) print_setup_error(*outcome.setup_error, color_stderr);
     if (outcome.error) {
       fmt::print(stderr, "cpconf: error: {}\n", *outcome.error);
@@ -189,8 +177,9 @@ int run_render(const RenderArgs& args) {
     }
     std::string target = args.output;
     if (target.empty()) {
-      target = (fs::path(args.output_dir) / (outcome.rendered->file_stem + "." +
-                                              std::string(settings.format->extension))).string();
+      target =
+          (fs::path(args.output_dir) / (outcome.rendered->file_stem + "." + std::string(settings.format->extension)))
+              .string();
     }
     for (const auto& input : files) {
       if (same_file(target, input)) {
@@ -224,15 +213,13 @@ int run_render(const RenderArgs& args) {
 
 void add_render(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<RenderArgs>();
-  CLI::App* cmd = app.add_subcommand(
-      "render", "The written record of a conference as text, Markdown or HTML, with redaction.");
+  CLI::App* cmd =
+      app.add_subcommand("render", "The written record of a conference as text, Markdown or HTML, with redaction.");
   cmd->add_option("paths", args->paths, "Record files, directories (searched for *.yaml, *.yml), or - for stdin")
       ->required();
-  cmd->add_option("--format", args->format, "text (default), markdown or html")
-      ->check(CLI::IsMember({"text", "markdown", "html"}));
+  add_format_option(cmd, args->format, render_formats(), "");
   auto* output = cmd->add_option("-o,--output", args->output, "Write to this file (atomically) instead of stdout");
-  cmd->add_option("--output-dir", args->output_dir, "Write one file per record into this directory")
-      ->excludes(output);
+  cmd->add_option("--output-dir", args->output_dir, "Write one file per record into this directory")->excludes(output);
   cmd->add_flag("--redact{family}", args->redact,
                 "Initials for children, family and other non-professionals, ages for dates of birth; "
                 "--redact=all also replaces professionals' names with their roles")
@@ -243,17 +230,19 @@ void add_render(CLI::App& app, int& exit_code) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   cmd->add_flag("--no-findings", args->no_findings, "Leave out the findings section");
   cmd->add_option("--as-of", args->as_of, "Judge the findings as of this date, YYYY-MM-DD (default today)");
-  cmd->add_option("--profile", args->profile, "Profile (built-in name or file) overriding the records' own");
-  auto* config = cmd->add_option("--config", args->config, "Configuration file (default: .cpconf.yaml found upward)");
-  cmd->add_flag("--no-config", args->no_config, "Read no configuration file")->excludes(config);
+  cmd->add_option("--profile", args->source.profile, "Profile (built-in name or file) overriding the records' own");
+  auto* config =
+      cmd->add_option("--config", args->source.config, "Configuration file (default: .cpconf.yaml found upward)");
+  cmd->add_flag("--no-config", args->source.no_config, "Read no configuration file")->excludes(config);
   cmd->add_option("--color", args->color, "Colour (text on a terminal): auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
-  cmd->add_option("--stdin-filename", args->stdin_filename, "Name to give a record read from stdin");
+  cmd->add_option("--stdin-filename", args->source.stdin_filename, "Name to give a record read from stdin");
   cmd->add_option("--width", args->width, "Columns of text output (default 80)")->check(CLI::Range(40, 400));
   cmd->add_option("-j,--jobs", args->jobs, "Threads to render files on (default: one per core); output is the same")
       ->check(CLI::Range(1u, 256u));
-  cmd->footer("Exit status: 0 every record rendered (findings or not), 2 usage or input error. "
-              "See cpconf-render(1).");
+  cmd->footer(
+      "Exit status: 0 every record rendered (findings or not), 2 usage or input error. "
+      "See cpconf-render(1).");
   cmd->callback([args, &exit_code] { exit_code = run_render(*args); });
 }
 

@@ -6,8 +6,9 @@
 #include <fmt/format.h>
 
 #include "cli/app.hpp"
-#include "cpconf/present/findings_format.hpp"
-#include "cpconf/present/rules_format.hpp"
+#include "cpconf/report/findings_format.hpp"
+#include "cpconf/report/rules_format.hpp"
+#include "cpconf/source/profile_reader.hpp"
 
 namespace cpconf::cli {
 

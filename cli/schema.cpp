@@ -9,7 +9,8 @@
 
 #include "cli/app.hpp"
 #include "cpconf/schemas/embedded_schemas.hpp"
-#include "cpconf/suggest.hpp"
+#include "cpconf/text/suggest.hpp"
+#include "cpconf/text/words.hpp"
 
 namespace cpconf::cli {
 

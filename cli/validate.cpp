@@ -10,12 +10,15 @@
 #include <fmt/format.h>
 
 #include "cli/app.hpp"
+#include "cli/format_option.hpp"
 #include "cpconf/atomic_file.hpp"
 #include "cpconf/batch.hpp"
 #include "cpconf/check/baseline.hpp"
-#include "cpconf/check/validate.hpp"
+#include "cpconf/check/validator.hpp"
 #include "cpconf/git_changes.hpp"
-#include "cpconf/present/findings_format.hpp"
+#include "cpconf/report/findings_format.hpp"
+#include "cpconf/source/changed.hpp"
+#include "cpconf/source/inputs.hpp"
 
 namespace cpconf::cli {
 
@@ -26,29 +29,18 @@ struct ValidateArgs {
   std::string format;
   std::string color = "auto";
   std::string fail_on = "warning";
-  std::string stdin_filename = "<stdin>";
-  std::string profile;
+  SourceArgs source;
   std::string as_of;
-  std::string config;
   std::string baseline;
   std::string write_baseline;
   std::vector<std::string> select;
   std::vector<std::string> ignore;
-  bool no_config = false;
   bool strict_case = false;
   bool quiet = false;
-  bool cache = false;
   bool redact = false;
   std::string changed_since;
   unsigned jobs = default_jobs();
 };
-
-std::optional<Severity> fail_threshold(const std::string& fail_on) {
-  if (fail_on == "error") return Severity::error;
-  if (fail_on == "warning") return Severity::warning;
-  if (fail_on == "info") return Severity::info;
-  return std::nullopt;  // never
-}
 
 int run_validate(const ValidateArgs& args) {
   std::string format_name = args.format;
@@ -60,24 +52,8 @@ int run_validate(const ValidateArgs& args) {
   bool color_stderr = use_color(args.color);
 
   Validator::Settings settings;
-  settings.as_of = local_today();
-  if (!args.as_of.empty()) {
-    auto date = parse_date(args.as_of);
-    if (!date) {
-      fmt::print(stderr, "cpconf: error: --as-of must be a date written YYYY-MM-DD, not '{}'\n", args.as_of);
-      return k_exit_usage;
-    }
-    settings.as_of = *date;
-  }
-  if (!args.profile.empty()) settings.profile = args.profile;
-  if (args.no_config) settings.config_mode = Validator::Settings::ConfigMode::none;
-  if (!args.config.empty()) {
-    settings.config_mode = Validator::Settings::ConfigMode::file;
-    settings.config_file = args.config;
-  }
   settings.case_options.strict_case = args.strict_case;
   settings.select = args.select;
-  settings.cache = args.cache;
   settings.ignore = args.ignore;
   settings.redact_names = format.redacts_names || args.redact;
 
@@ -87,8 +63,10 @@ int run_validate(const ValidateArgs& args) {
     while (auto file = files.next()) {
       std::error_code error;
       if (std::filesystem::equivalent(*file, args.write_baseline, error)) {
-        fmt::print(stderr, "cpconf: error: --write-baseline names '{}', one of the records to check: cpconf never "
-                           "writes over an input\n", args.write_baseline);
+        fmt::print(stderr,
+                   "cpconf: error: --write-baseline names '{}', one of the records to check: cpconf never "
+                   "writes over an input\n",
+                   args.write_baseline);
         return k_exit_usage;
       }
     }
@@ -96,9 +74,13 @@ int run_validate(const ValidateArgs& args) {
   // Files read only for the cross-record rules of the cases --changed-since checks.
   std::vector<bool> context(inputs.files.size(), false);
   std::optional<Baseline> baseline;
+  std::optional<RecordSource> source;
   std::optional<Validator> validator;
   try {
-    if (settings.profile) load_profile(*settings.profile);
+    settings.as_of = as_of_option(args.as_of);
+    SourceSettings source_options = source_settings(args.source);
+    settings.limits = source_options.limits;
+    source.emplace(source_options);
     if (!args.baseline.empty()) baseline = Baseline::load(args.baseline);
     if (!args.changed_since.empty()) {
       if (inputs.reads_stdin) {
@@ -124,7 +106,7 @@ int run_validate(const ValidateArgs& args) {
   writer_options.color = format.name == "text" && use_color(args.color);
   writer_options.quiet = args.quiet;
   writer_options.excerpts = !settings.redact_names;  // source lines hold the names
-  auto threshold = fail_threshold(args.fail_on);
+  auto threshold = severity_named(args.fail_on);     // "never": none
   writer_options.fail_at = threshold;
   std::unique_ptr<FindingsWriter> writer = format.make(writer_options);
   auto write = [](const std::string& text) {
@@ -166,10 +148,11 @@ int run_validate(const ValidateArgs& args) {
   };
   std::function<Checked(std::size_t, std::string&)> work = [&](std::size_t, std::string& path) {
     Checked checked;
-    checked.display = path == "-" ? args.stdin_filename : path;
+    checked.display = path == "-" ? args.source.stdin_filename : path;
     try {
-      checked.text = read_source(path, settings.limits.max_bytes);
-      checked.report = validator->check(checked.text, checked.display, path);
+      OpenedRecord opened = source->open(path);
+      checked.report = validator->check(opened);
+      checked.text = std::move(opened.text);
     } catch (const ProfileError& error) {
       checked.error = error.what();
       checked.setup_error = error;
@@ -178,7 +161,7 @@ int run_validate(const ValidateArgs& args) {
     }
     return checked;
   };
-  std::function<void(std::size_t, Checked&&)> emit = [&](std::size_t i, Checked&& checked) {
+  std::function<void(std::size_t, Checked &&)> emit = [&](std::size_t i, Checked&& checked) {
     if (context[i]) {
       if (checked.report.case_entry) validator->remember(*checked.report.case_entry);
       return;
@@ -227,11 +210,7 @@ void add_validate(CLI::App& app, int& exit_code) {
   CLI::App* cmd = app.add_subcommand("validate", "Check conference records: structure, procedure rules, timescales.");
   cmd->add_option("paths", args->paths, "Record files, directories (searched for *.yaml, *.yml), or - for stdin")
       ->required();
-  std::vector<std::string> formats;
-  for (const auto& format : findings_formats()) formats.emplace_back(format.name);
-  cmd->add_option("--format", args->format,
-                  "Output format: text (default), json, github (default under GitHub Actions), sarif, junit")
-      ->check(CLI::IsMember(formats));
+  add_format_option(cmd, args->format, findings_formats());
   cmd->add_flag("--redact", args->redact,
                 "Name children and family members by record path in text and json (always in the others)");
   cmd->add_option("--changed-since", args->changed_since,
@@ -240,24 +219,26 @@ void add_validate(CLI::App& app, int& exit_code) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->add_option("--fail-on", args->fail_on, "Lowest severity that makes the exit status 1 (default warning)")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
-  cmd->add_option("--stdin-filename", args->stdin_filename, "Name to report for a record read from stdin");
-  cmd->add_option("--profile", args->profile, "Profile (built-in name or file) overriding the records' own");
+  cmd->add_option("--stdin-filename", args->source.stdin_filename, "Name to report for a record read from stdin");
+  cmd->add_option("--profile", args->source.profile, "Profile (built-in name or file) overriding the records' own");
   cmd->add_option("--as-of", args->as_of, "Judge timescales as of this date, YYYY-MM-DD (default today)");
-  auto* config = cmd->add_option("--config", args->config, "Configuration file (default: .cpconf.yaml found upward)");
-  cmd->add_flag("--no-config", args->no_config, "Read no configuration file")->excludes(config);
+  auto* config =
+      cmd->add_option("--config", args->source.config, "Configuration file (default: .cpconf.yaml found upward)");
+  cmd->add_flag("--no-config", args->source.no_config, "Read no configuration file")->excludes(config);
   cmd->add_option("--baseline", args->baseline, "Report only findings not in this baseline file");
   cmd->add_option("--write-baseline", args->write_baseline, "Write every finding to this baseline file; exit 0");
   cmd->add_option("--select", args->select, "Run only these rules or families (comma-separated)")->delimiter(',');
   cmd->add_option("--ignore", args->ignore, "Do not run these rules or families (comma-separated)")->delimiter(',');
   cmd->add_flag("--strict-case", args->strict_case,
                 "Report a review's missing previous conference even when its case's first record is not given");
-  cmd->add_flag("--cache", args->cache,
+  cmd->add_flag("--cache", args->source.cache,
                 "Keep parsed records in .cpconf-cache/ beside them, so unchanged files are not parsed again");
   cmd->add_flag("-q,--quiet", args->quiet, "Print nothing when every file is clean");
   cmd->add_option("-j,--jobs", args->jobs, "Threads to check files on (default: one per core); output is the same")
       ->check(CLI::Range(1u, 256u));
-  cmd->footer("Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error. "
-              "See cpconf-validate(1).");
+  cmd->footer(
+      "Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error. "
+      "See cpconf-validate(1).");
   cmd->callback([args, &exit_code] { exit_code = run_validate(*args); });
 }
 

@@ -9,11 +9,13 @@
 #include <fmt/format.h>
 
 #include "cli/app.hpp"
+#include "cli/format_option.hpp"
 #include "cpconf/batch.hpp"
-#include "cpconf/derive/vote_loader.hpp"
-#include "cpconf/present/findings_format.hpp"
-#include "cpconf/present/vote_format.hpp"
-#include "cpconf/suggest.hpp"
+#include "cpconf/report/findings_format.hpp"
+#include "cpconf/source/inputs.hpp"
+#include "cpconf/text/words.hpp"
+#include "cpconf/vote/format.hpp"
+#include "cpconf/vote/open_votes.hpp"
 
 namespace cpconf::cli {
 
@@ -25,10 +27,7 @@ struct VoteArgs {
   bool summary = false;
   std::string format = "text";
   std::string color = "auto";
-  std::string stdin_filename = "<stdin>";
-  std::string profile;
-  std::string config;
-  bool no_config = false;
+  SourceArgs source;
   std::string child;
   std::string since;
   std::string until;
@@ -57,12 +56,6 @@ void report_failure(const LoadFailure& failure, bool color) {
   }
 }
 
-std::optional<Date> date_option(const std::string& text, std::string_view option) {
-  auto date = parse_date(text);
-  if (!date) throw InputError(text, fmt::format("{} must be a date written YYYY-MM-DD, not '{}'", option, text));
-  return date;
-}
-
 // Options that belong to one mode only, named in a usage error.
 void check_modes(const VoteArgs& args) {
   bool report = args.dissent || args.summary;
@@ -84,14 +77,14 @@ VoteFilter make_filter(const VoteArgs& args) {
   return filter;
 }
 
-FileResult record_result(const LoadedVotes& loaded, const VoteArgs& args, VoteFormat format, bool color) {
+FileResult record_result(const VoteRecord& loaded, const VoteArgs& args, VoteFormat format, bool color) {
   FileResult result;
   RecordReview review = loaded.review();
   if (!args.child.empty()) {
     std::erase_if(review.decisions, [&](const DecisionReview& d) { return d.tally.child != args.child; });
     result.has_child = !review.decisions.empty();
     if (!result.has_child) {
-      for (const auto& d : loaded.record->decisions) result.children.push_back(d.child.value_or(""));
+      for (const auto& d : loaded.record().decisions) result.children.push_back(d.child.value_or(""));
       return result;
     }
   }
@@ -109,18 +102,11 @@ int run_vote(const VoteArgs& args) {
   bool color = use_color(args.color);
   bool color_out = color && format == VoteFormat::text;
   VoteFilter filter;
-  std::unique_ptr<VoteLoader> loader;
+  std::optional<RecordSource> source;
   try {
     check_modes(args);
     filter = make_filter(args);
-    VoteLoader::Settings settings;
-    if (!args.profile.empty()) settings.profile = args.profile;
-    if (args.no_config) settings.config_mode = VoteLoader::ConfigMode::none;
-    if (!args.config.empty()) {
-      settings.config_mode = VoteLoader::ConfigMode::file;
-      settings.config_file = args.config;
-    }
-    loader = std::make_unique<VoteLoader>(settings);
+    source.emplace(source_settings(args.source));
   } catch (const ProfileError& error) {
     report_failure({error.file(), error.what(), error.findings(), {}}, color);
     return k_exit_usage;
@@ -150,17 +136,17 @@ int run_vote(const VoteArgs& args) {
   if (!args.dissent && !args.summary) fmt::print("{}", record_votes_begin(format));
 
   auto work = [&](std::size_t, std::string& path) {
-    auto loaded = loader->load(path, path == "-" ? args.stdin_filename : path);
+    auto loaded = open_votes(*source, path);
     FileResult result;
     if (auto* failure = std::get_if<LoadFailure>(&loaded)) {
       result.failure = std::move(*failure);
       return result;
     }
-    const auto& votes = std::get<LoadedVotes>(loaded);
+    const auto& votes = std::get<VoteRecord>(loaded);
     if (args.summary) {
       result.stats.add(votes.review(), filter);
     } else if (args.dissent) {
-      result.admitted = filter.admits(*votes.record);
+      result.admitted = filter.admits(votes.record());
       result.dissent = dissent_entries(votes.review(), filter);
     } else {
       result = record_result(votes, args, format, color_out);
@@ -236,21 +222,22 @@ void add_vote(CLI::App& app, int& exit_code) {
   auto* dissent = cmd->add_flag("--dissent", args->dissent, "List every decision that was not unanimous");
   auto* summary = cmd->add_flag("--summary", args->summary, "Audit statistics over all the records given");
   dissent->excludes(summary);
-  cmd->add_option("--format", args->format, "Output format: text (default), json, markdown, csv")
-      ->check(CLI::IsMember({"text", "json", "markdown", "csv"}));
+  add_format_option(cmd, args->format, vote_formats());
   cmd->add_option("--color", args->color, "Colour: auto (on a terminal, not with NO_COLOR), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
-  cmd->add_option("--width", args->width,
-                  "Text: wrap reasoning to this many columns (default: the terminal's width; 0 or not a terminal: no wrapping)");
+  cmd->add_option(
+      "--width", args->width,
+      "Text: wrap reasoning to this many columns (default: the terminal's width; 0 or not a terminal: no wrapping)");
   cmd->add_option("--child", args->child, "Show only this child's decision (a child id)");
   cmd->add_option("--since", args->since, "With --dissent or --summary: conferences on or after this date");
   cmd->add_option("--until", args->until, "With --dissent or --summary: conferences on or before this date");
   cmd->add_option("--chair", args->chair, "With --dissent or --summary: conferences this person chaired");
   cmd->add_option("--grouping", args->grouping, "With --dissent: decisions this grouping dissented from");
-  cmd->add_option("--profile", args->profile, "Profile (built-in name or file) overriding the records' own");
-  auto* config = cmd->add_option("--config", args->config, "Configuration file (default: .cpconf.yaml found upward)");
-  cmd->add_flag("--no-config", args->no_config, "Read no configuration file")->excludes(config);
-  cmd->add_option("--stdin-filename", args->stdin_filename, "Name to report for a record read from stdin");
+  cmd->add_option("--profile", args->source.profile, "Profile (built-in name or file) overriding the records' own");
+  auto* config =
+      cmd->add_option("--config", args->source.config, "Configuration file (default: .cpconf.yaml found upward)");
+  cmd->add_flag("--no-config", args->source.no_config, "Read no configuration file")->excludes(config);
+  cmd->add_option("--stdin-filename", args->source.stdin_filename, "Name to report for a record read from stdin");
   cmd->add_option("-j,--jobs", args->jobs, "Records read at once (default: one per core)")->check(CLI::Range(1u, 256u));
   cmd->footer(
       "Exit status: 0 consistent, 1 a recorded decision inconsistent with its votes (record view only), "

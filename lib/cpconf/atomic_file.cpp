@@ -3,12 +3,12 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fcntl.h>
 #include <filesystem>
+
+#include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <fmt/format.h>
 
 #include "cpconf/finding.hpp"
 
@@ -31,7 +31,8 @@ void write_file_atomically(const std::string& path, std::string_view content, un
   std::string temporary = (folder / fmt::format(".{}.tmp.XXXXXX", target.filename().string())).string();
   int fd = ::mkstemp(temporary.data());
   if (fd < 0) throw InputError(path, fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
-  bool ok = write_all(fd, content) && ::fchmod(fd, static_cast<mode_t>(mode)) == 0 && (durability == Durability::cache || ::fsync(fd) == 0);
+  bool ok = write_all(fd, content) && ::fchmod(fd, static_cast<mode_t>(mode)) == 0 &&
+            (durability == Durability::cache || ::fsync(fd) == 0);
   int saved = errno;
   ::close(fd);
   if (!ok || std::rename(temporary.c_str(), path.c_str()) != 0) {

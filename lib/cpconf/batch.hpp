@@ -37,8 +37,8 @@ void ordered_stream(const std::function<std::optional<Input>()>& next, unsigned 
   std::mutex mutex;
   // Two conditions, each signalled only when someone may be waiting for it: a wake-up is a
   // system call and a context switch.
-  std::condition_variable front_ready;  // for the caller: the next result to emit, a failure, or the end
-  std::condition_variable slot_free;    // for the workers: room in the window, or the end
+  std::condition_variable front_ready;        // for the caller: the next result to emit, a failure, or the end
+  std::condition_variable slot_free;          // for the workers: room in the window, or the end
   std::deque<std::optional<Result>> pending;  // results for items next_emit, next_emit + 1, ...
   std::size_t next_item = 0;
   std::size_t next_emit = 0;

@@ -17,6 +17,13 @@ std::string_view severity_name(Severity severity) {
   return "error";
 }
 
+std::optional<Severity> severity_named(std::string_view word) {
+  for (Severity severity : {Severity::error, Severity::warning, Severity::info}) {
+    if (word == severity_name(severity)) return severity;
+  }
+  return std::nullopt;
+}
+
 bool finding_before(const Finding& a, const Finding& b) {
   return std::tie(a.file, a.location.line, a.location.column, a.rule, a.path, a.message) <
          std::tie(b.file, b.location.line, b.location.column, b.rule, b.path, b.message);

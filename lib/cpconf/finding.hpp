@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -9,6 +10,8 @@ namespace cpconf {
 enum class Severity { info, warning, error };
 
 std::string_view severity_name(Severity severity);
+// The severity a word names ("error", "warning", "info"), or nothing for any other word.
+std::optional<Severity> severity_named(std::string_view word);
 
 // A 1-based position in a source file; line 0 means "the file as a whole".
 struct Location {

@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fcntl.h>
 #include <filesystem>
 #include <queue>
-#include <unistd.h>
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include "cpconf/atomic_file.hpp"
 #include "cpconf/bytes.hpp"
@@ -41,8 +41,8 @@ int open_anonymous_file(const std::string& folder) {
 
 [[noreturn]] void fail(const char* doing) {
   std::string folder = temporary_folder();
-  throw InputError(folder, fmt::format("cannot {} cpconf's temporary file in '{}': {}", doing, folder,
-                                       std::strerror(errno)));
+  throw InputError(folder,
+                   fmt::format("cannot {} cpconf's temporary file in '{}': {}", doing, folder, std::strerror(errno)));
 }
 
 }  // namespace
@@ -150,8 +150,8 @@ std::string SpillBuckets::bucket(std::size_t index) {
 }
 
 void FindingSorter::add(Finding finding) {
-  m_buffer_bytes += sizeof finding + finding.file.size() + finding.rule.size() + finding.path.size() +
-                    finding.message.size();
+  m_buffer_bytes +=
+      sizeof finding + finding.file.size() + finding.rule.size() + finding.path.size() + finding.message.size();
   m_buffer.push_back(std::move(finding));
   if (m_buffer_bytes >= k_run) write_run();
 }

@@ -63,7 +63,6 @@ class SpillBuckets {
  public:
   explicit SpillBuckets(std::size_t buckets, std::size_t memory_limit = SpillStore::k_default_memory_limit);
 
-  std::size_t bucket_count() const { return m_pending.size(); }
   void add(std::size_t bucket, std::string_view record);
   // Every record added to the bucket, concatenated in the order added.
   std::string bucket(std::size_t index);

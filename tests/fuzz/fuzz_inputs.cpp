@@ -16,11 +16,13 @@
 #include <fmt/format.h>
 
 #include "cpconf/check/case_rules.hpp"
-#include "cpconf/check/validate.hpp"
+#include "cpconf/check/validator.hpp"
+#include "cpconf/load/profile.hpp"
 #include "cpconf/load/record_reader.hpp"
 #include "cpconf/load/tree_cache.hpp"
-#include "cpconf/present/findings_format.hpp"
-#include "cpconf/profile.hpp"
+#include "cpconf/report/findings_format.hpp"
+#include "cpconf/source/profile_reader.hpp"
+#include "cpconf/source/record_source.hpp"
 
 namespace {
 
@@ -30,10 +32,14 @@ using namespace cpconf;
 constexpr Date k_as_of{2026, 11, 22};
 
 struct Fixture {
+  RecordSource source{[] {
+    SourceSettings settings;
+    settings.config_mode = SourceSettings::ConfigMode::none;
+    return settings;
+  }()};
   Validator validator{[] {
     Validator::Settings settings;
     settings.as_of = k_as_of;
-    settings.config_mode = Validator::Settings::ConfigMode::none;
     return settings;
   }()};
   std::vector<Profile> profiles;
@@ -58,15 +64,10 @@ Fixture& fixture() {
   return instance;
 }
 
-ValidateOptions options_for_profile() {
-  ValidateOptions options;
-  options.as_of = k_as_of;
-  return options;
-}
-
 // The whole of `cpconf validate` on one file, output formatting included.
 void validate_as_the_cli_does(std::string_view text) {
-  FileReport report = fixture().validator.check(text, "fuzz.yaml", "fuzz.yaml");
+  OpenedRecord opened = fixture().source.open_text(std::string(text), "fuzz.yaml");
+  FileReport report = fixture().validator.check(opened);
   for (const auto& finding : report.findings) {
     (void)format_finding_text(finding, text, true);
     (void)format_finding_github(finding);
@@ -93,7 +94,7 @@ void check_with_every_profile(std::string_view text) {
   if (!loaded.record) return;
   for (const Profile& profile : fixture().profiles) {
     Calendar calendar(profile.closure_days);
-    (void)check_record(*loaded.record, profile, calendar, options_for_profile());
+    (void)check_record(*loaded.record, profile, calendar, k_as_of, nullptr);
     (void)make_case_entry(*loaded.record, profile, calendar);
   }
 }
@@ -108,7 +109,7 @@ void read_as_profile(std::string_view text) {
   }
   Calendar calendar(profile.closure_days);
   for (const Record& record : fixture().examples) {
-    (void)check_record(record, profile, calendar, options_for_profile());
+    (void)check_record(record, profile, calendar, k_as_of, nullptr);
     (void)check_cases({make_case_entry(record, profile, calendar)}, CaseOptions{true});
   }
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # schemas/profile.schema.json accepts the built-in profiles and a user profile, refuses broken
-# ones as cpconf does, and names every key profile.cpp reads. Validates with the ajv harness of
+# ones as cpconf does, and names every key the profile reader (source/profile_reader.cpp) reads. Validates with the ajv harness of
 # tests/schema (its yaml2json.js and node_modules), a validator independent of cpconf's reader.
 set -u
 cpconf=$1
@@ -78,8 +78,8 @@ for name in "${broken[@]}"; do
   check "cpconf refuses a profile with $name (exit 2)" $?
 done
 
-# The schema names exactly what profile.cpp reads and the built-in profiles lib/ holds.
-python3 - "$schema" "$root/lib/cpconf/profile.cpp" "$root/lib/cpconf/profiles" <<'PY'
+# The schema names exactly what the profile reader reads and the built-in profiles lib/ holds.
+python3 - "$schema" "$root/lib/cpconf/source/profile_reader.cpp" "$root/lib/cpconf/profiles" <<'PY'
 import json, os, re, sys
 schema = json.load(open(sys.argv[1]))
 source = open(sys.argv[2]).read()

@@ -23,7 +23,7 @@ std::vector<std::string> stream(int count, unsigned jobs) {
     return std::to_string(i) + "=" + std::to_string(input * input);
   };
   std::vector<std::string> seen;
-  std::function<void(std::size_t, std::string&&)> emit = [&](std::size_t i, std::string&& result) {
+  std::function<void(std::size_t, std::string &&)> emit = [&](std::size_t i, std::string&& result) {
     CHECK(i == seen.size());
     seen.push_back(std::move(result));
   };

@@ -128,9 +128,8 @@ TEST_CASE("calendar: add_months clamps to the end of a shorter month") {
 TEST_CASE("calendar: every bank holiday in the list is a weekday and each year is complete") {
   // A weekend date in the list would be a wrongly entered substitute day; a missing count would
   // mean the list is out of order, since it is searched by bisection.
-  const std::map<int, int> expected_count = {{2020, 8}, {2021, 8},  {2022, 10}, {2023, 9},
-                                             {2024, 8}, {2025, 8},  {2026, 8},  {2027, 8},
-                                             {2028, 8}, {2029, 8},  {2030, 8}};
+  const std::map<int, int> expected_count = {{2020, 8}, {2021, 8}, {2022, 10}, {2023, 9}, {2024, 8}, {2025, 8},
+                                             {2026, 8}, {2027, 8}, {2028, 8},  {2029, 8}, {2030, 8}};
   Calendar calendar;
   std::map<int, int> count;
   for (long s = d("2020-01-01").serial(); s <= d("2030-12-31").serial(); ++s) {

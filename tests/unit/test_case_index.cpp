@@ -5,7 +5,8 @@
 
 #include "cpconf/check/case_rules.hpp"
 #include "cpconf/derive/calendar.hpp"
-#include "cpconf/profile.hpp"
+#include "cpconf/load/profile.hpp"
+#include "cpconf/source/profile_reader.hpp"
 
 namespace {
 
@@ -52,9 +53,9 @@ TEST_CASE("the case index finds cross-record faults among thousands of cases, in
   Archive archive;
   std::vector<std::vector<CaseEntry>> cases;
   for (int n = 1; n <= 1500; ++n) cases.push_back(archive.clean_case(n));
-  cases[9][1].conference_id = "case-900-0";            // case 10's review reuses case 900's initial id
+  cases[9][1].conference_id = "case-900-0";               // case 10's review reuses case 900's initial id
   for (auto& e : cases[699]) e.children[0].key = "P-20";  // case 700 gives case 20's child a second plan
-  cases[29][1].previous = "case-30-9";                  // case 30's review names no conference of its case
+  cases[29][1].previous = "case-30-9";                    // case 30's review names no conference of its case
 
   for (std::size_t limit : {std::size_t{0}, SpillStore::k_default_memory_limit, std::size_t{1} << 30}) {
     CAPTURE(limit);

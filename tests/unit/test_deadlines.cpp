@@ -129,10 +129,10 @@ TEST_CASE("deadlines: clock hours count weekends, and a bare date is taken at 23
   Calendar calendar;
   SUBCASE("reports 48 hours before an initial conference on Monday 16 March 2026 at 10:00") {
     Deadline reports = hours_before(dt("2026-03-16 10:00"), 48);
-    CHECK(reports.due.str() == "2026-03-14 10:00");  // a Saturday
+    CHECK(reports.due.str() == "2026-03-14 10:00");              // a Saturday
     CHECK(late(reports, calendar, "2026-03-13") == "-601 min");  // Fri 23:59 is 10 h 1 min early
     CHECK(late(reports, calendar, "2026-03-14 10:00") == "0 min");
-    CHECK(late(reports, calendar, "2026-03-14") == "839 min");   // 23:59 - 10:00 = 13 h 59 min
+    CHECK(late(reports, calendar, "2026-03-14") == "839 min");  // 23:59 - 10:00 = 13 h 59 min
   }
   SUBCASE("the plan 24 hours after a conference that ended on Friday 20 March 2026 at 11:40") {
     Deadline plan = hours_after(dt("2026-03-20 11:40"), 24);

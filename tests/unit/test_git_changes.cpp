@@ -54,7 +54,8 @@ class Repository {
   void run(const std::string& command) const {
     std::string line = "cd '" + m_dir.string() + "' && HOME='" + m_dir.string() +
                        "' GIT_CONFIG_NOSYSTEM=1 GIT_AUTHOR_NAME=T GIT_AUTHOR_EMAIL=t@example.org "
-                       "GIT_COMMITTER_NAME=T GIT_COMMITTER_EMAIL=t@example.org " + command;
+                       "GIT_COMMITTER_NAME=T GIT_COMMITTER_EMAIL=t@example.org " +
+                       command;
     REQUIRE(std::system(line.c_str()) == 0);
   }
   void commit(const std::string& date) const {
@@ -79,8 +80,7 @@ constexpr Date k_today{2026, 11, 22};
 
 TEST_CASE("git changes: each changed file's latest change, committed or not") {
   Repository repo;
-  std::vector<std::string> files = {repo.path("a.yaml"), repo.path("b.yaml"), repo.path("c.yaml"),
-                                    repo.path("d.yaml")};
+  std::vector<std::string> files = {repo.path("a.yaml"), repo.path("b.yaml"), repo.path("c.yaml"), repo.path("d.yaml")};
   auto changes = changes_since(files, "base", k_today);
   REQUIRE(changes.size() == 4);
 
@@ -118,6 +118,6 @@ TEST_CASE("git changes: an unknown revision and a file outside git are input err
   CHECK_THROWS_WITH_AS(changes_since({repo.path("a.yaml")}, "no-such-tag", k_today),
                        doctest::Contains("'no-such-tag' is not a revision of this repository"), InputError);
   // The root folder is in no git working tree on any machine that runs the tests.
-  CHECK_THROWS_WITH_AS(changes_since({"/"}, "base", k_today),
-                       "--changed-since: '/' is not in a git working tree", InputError);
+  CHECK_THROWS_WITH_AS(changes_since({"/"}, "base", k_today), "--changed-since: '/' is not in a git working tree",
+                       InputError);
 }

@@ -2,7 +2,7 @@
 
 #include <doctest/doctest.h>
 
-#include "cpconf/present/junit.hpp"
+#include "cpconf/report/junit.hpp"
 
 using namespace cpconf;
 
@@ -10,9 +10,11 @@ TEST_CASE("junit: text is escaped for XML, and what XML cannot hold is replaced"
   CHECK(xml_escape("a<b>&\"c'd") == "a&lt;b&gt;&amp;&quot;c&apos;d");
   CHECK(xml_escape("line\nline\r\ttab") == "line&#10;line&#13;&#9;tab");
   CHECK(xml_escape("Siân, Zoë, 日本, 🙂") == "Siân, Zoë, 日本, 🙂");
-  CHECK(xml_escape(std::string("nul\0bell\x07", 9)) == "nul\xEF\xBF\xBD" "bell\xEF\xBF\xBD");
-  CHECK(xml_escape("cut \xC3") == "cut \xEF\xBF\xBD");               // a truncated character
-  CHECK(xml_escape("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");       // an overlong '/'
+  CHECK(xml_escape(std::string("nul\0bell\x07", 9)) ==
+        "nul\xEF\xBF\xBD"
+        "bell\xEF\xBF\xBD");
+  CHECK(xml_escape("cut \xC3") == "cut \xEF\xBF\xBD");                          // a truncated character
+  CHECK(xml_escape("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");                  // an overlong '/'
   CHECK(xml_escape("\xED\xA0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // a surrogate
   CHECK(xml_escape("\xEF\xBF\xBF") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // U+FFFF
 }
@@ -24,8 +26,8 @@ TEST_CASE("junit: a file's findings fail, pass or are skipped by severity and wa
   CHECK(writer.begin() == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"cpconf validate\">\n");
   FileReport report;
   report.file = "records/a.yaml";
-  report.findings.push_back({"invalid-value", Severity::error, "records/a.yaml", {12, 11}, "children[1].born",
-                             "'born' must be a date"});
+  report.findings.push_back(
+      {"invalid-value", Severity::error, "records/a.yaml", {12, 11}, "children[1].born", "'born' must be a date"});
   report.findings.push_back({"long-conference", Severity::info, "records/a.yaml", {14, 8}, "conference.end", "long"});
   report.waived.push_back({{"minutes-late", Severity::warning, "records/a.yaml", {40, 3}, "follow-up", "late"},
                            "agreed <in writing>",

@@ -2,8 +2,8 @@
 
 #include <doctest/doctest.h>
 
-#include "cpconf/check/validate.hpp"
-#include "cpconf/present/privacy.hpp"
+#include "cpconf/check/names.hpp"
+#include "cpconf/check/validator.hpp"
 #include "support.hpp"
 
 using namespace cpconf;
@@ -84,18 +84,17 @@ TEST_CASE("privacy: the validator names children by path in every finding when a
   // Carys is 13 on the conference date and not invited: child-not-invited names her.
   Validator::Settings settings;
   settings.as_of = {2026, 11, 22};
-  settings.config_mode = Validator::Settings::ConfigMode::none;
   settings.select = {"child-not-invited"};
   settings.redact_names = true;
-  Validator validator(settings);
-  FileReport report = validator.check(k_family, "t.yaml", "t.yaml");
+  test::Checker checker(settings);
+  FileReport report = checker.check(k_family, "t.yaml");
   REQUIRE(report.findings.size() == 1);
   CHECK(report.findings[0].message ==
         "child c1 (children[0]), born 2012-05-01, was 13 on the conference date 2026-03-20 and was not invited (no "
         "'invited: true') with no 'not-invited-reason': children aged 10 and over are normally invited, and the "
         "record should say why one was not");
   settings.redact_names = false;
-  FileReport plain = Validator(settings).check(k_family, "t.yaml", "t.yaml");
+  FileReport plain = test::Checker(settings).check(k_family, "t.yaml");
   REQUIRE(plain.findings.size() == 1);
   CHECK(plain.findings[0].message.substr(0, 22) == "child c1 (Carys Hughes");
 }
@@ -119,17 +118,16 @@ TEST_CASE("privacy: cross-record findings do not give names away through ids") {
   first.replace(first.find("id: t-1"), 7, "id: hughes-icpc-1");
   Validator::Settings settings;
   settings.as_of = {2026, 11, 22};
-  settings.config_mode = Validator::Settings::ConfigMode::none;
   settings.select = {"duplicate-id"};
   settings.redact_names = true;
-  Validator validator(settings);
+  test::Checker checker(settings);
   for (const std::string file : {"a.yaml", "b.yaml"}) {
-    FileReport report = validator.check(first, file, file);
+    FileReport report = checker.check(first, file);
     REQUIRE(report.case_entry);
-    validator.remember(std::move(*report.case_entry));
+    checker.validator.remember(std::move(*report.case_entry));
   }
   Findings cross;
-  validator.finish([&](Finding&& finding) { cross.push_back(std::move(finding)); });
+  checker.validator.finish([&](Finding&& finding) { cross.push_back(std::move(finding)); });
   REQUIRE(cross.size() == 1);
   CHECK(cross[0].rule == "duplicate-id");
   CHECK(cross[0].message ==

@@ -3,8 +3,10 @@
 
 #include <doctest/doctest.h>
 
-#include "cpconf/check/validate.hpp"
-#include "cpconf/profile.hpp"
+#include "cpconf/check/validator.hpp"
+#include "cpconf/load/profile.hpp"
+#include "cpconf/source/profile_reader.hpp"
+#include "support.hpp"
 
 using namespace cpconf;
 
@@ -14,12 +16,10 @@ namespace {
 // profile (a string, so that doctest prints it when a check fails).
 std::string outcome(std::string_view yaml, const std::string& profile, std::vector<std::string> rules) {
   Validator::Settings settings;
-  settings.profile = profile;
   settings.as_of = {2026, 11, 22};
-  settings.config_mode = Validator::Settings::ConfigMode::none;
   settings.select = std::move(rules);
-  Validator validator(settings);
-  FileReport report = validator.check(yaml, "t.yaml", "t.yaml");
+  test::Checker checker(settings, profile);
+  FileReport report = checker.check(yaml, "t.yaml");
   std::string out;
   for (const auto& f : report.findings) {
     out += (out.empty() ? "" : "; ") + f.rule + " " + std::string(severity_name(f.severity));
@@ -88,17 +88,18 @@ TEST_CASE("profiles: a 2-2 split needs a casting vote under a grouping vote, not
 
 TEST_CASE("profiles: an over-rule is forbidden in North Wales, allowed with a rationale in West Berkshire") {
   std::string over = std::string(k_tie);
-  over.replace(over.find("      - {grouping: education, by: a4, vote: no-plan}"), 52,
-               "      - {grouping: education, by: a4, vote: no-plan}\n      - {grouping: housing, by: a5, vote: no-plan}");
+  over.replace(
+      over.find("      - {grouping: education, by: a4, vote: no-plan}"), 52,
+      "      - {grouping: education, by: a4, vote: no-plan}\n      - {grouping: housing, by: a5, vote: no-plan}");
   over.replace(over.find("decisions:"), 10,
                "  - {id: a5, name: A Five, capacity: professional, role: Housing officer, agency: Housing, attendance: "
                "present}\ndecisions:");
-  over.replace(over.find("    outcome: plan"), 17, "    outcome: plan\n    over-rule: {rationale: The risk is immediate.}");
+  over.replace(over.find("    outcome: plan"), 17,
+               "    outcome: plan\n    over-rule: {rationale: The risk is immediate.}");
   over.replace(over.find("dissent: [police, education]"), 28, "dissent: [police, education, housing]");
   over.replace(over.find("categories: [emotional]"), 23, "categories: [neglect]");
   CHECK(outcome(over, "north-wales", {"decision"}) == "social-care-prevailed info; override-not-allowed error");
-  CHECK(outcome(over, "west-berkshire", {"decision"}) ==
-        "decision-against-majority info; social-care-prevailed info");
+  CHECK(outcome(over, "west-berkshire", {"decision"}) == "decision-against-majority info; social-care-prevailed info");
   CHECK(outcome(over, "england", {"decision"}) == "decision-against-majority info; social-care-prevailed info");
 }
 
@@ -108,14 +109,12 @@ TEST_CASE("profiles: 004's report timescale is West Berkshire's rule, a signal u
                "attendance: present, report: {to-family: \"2026-03-15 17:00\", to-chair: \"2026-03-12 09:00\"}}");
   CHECK(outcome(late, "west-berkshire", {"report-late-to-family", "report-late-to-chair"}) ==
         "report-late-to-family warning");
-  CHECK(outcome(late, "england", {"report-late-to-family", "report-late-to-chair"}) ==
-        "report-late-to-family info");
+  CHECK(outcome(late, "england", {"report-late-to-family", "report-late-to-chair"}) == "report-late-to-family info");
 }
 
 TEST_CASE("profiles: Welsh categories are accepted in Wales only") {
   std::string financial = std::string(k_tie);
   financial.replace(financial.find("categories: [emotional]"), 23, "categories: [financial]");
   CHECK(outcome(financial, "north-wales", {"category-not-in-profile"}) == "");
-  CHECK(outcome(financial, "england", {"category-not-in-profile"}) ==
-        "category-not-in-profile error");
+  CHECK(outcome(financial, "england", {"category-not-in-profile"}) == "category-not-in-profile error");
 }

@@ -72,25 +72,26 @@ TEST_CASE("record reader: missing-field names the key and where it belongs") {
   SUBCASE("always required") {
     auto text = replace(std::string(k_minimal), "  chair: Test Chair\n", "");
     CHECK(findings_of(text) ==
-          std::vector<std::string>{"missing-field 3:3 conference.chair: required key 'chair' is missing in 'conference'"});
+          std::vector<std::string>{
+              "missing-field 3:3 conference.chair: required key 'chair' is missing in 'conference'"});
   }
   SUBCASE("required by the conference kind: a review needs its previous conference") {
     auto text = replace(std::string(k_minimal), "kind: initial", "kind: review");
-    CHECK(findings_of(text) == std::vector<std::string>{
-                                   "missing-field 3:3 conference.previous: required key 'previous' is missing in "
+    CHECK(findings_of(text) ==
+          std::vector<std::string>{"missing-field 3:3 conference.previous: required key 'previous' is missing in "
                                    "'conference'"});
   }
   SUBCASE("a pre-birth child needs the expected date of delivery") {
     auto text = replace(std::string(k_minimal), "kind: initial", "kind: pre-birth");
     text = replace(text, "    born: 2019-05-01\n", "");
-    CHECK(findings_of(text) == std::vector<std::string>{
-                                   "missing-field 10:5 children[0].expected: required key 'expected' (expected date "
+    CHECK(findings_of(text) ==
+          std::vector<std::string>{"missing-field 10:5 children[0].expected: required key 'expected' (expected date "
                                    "of delivery) is missing in 'children[0]'"});
   }
   SUBCASE("a key written with no value") {
     auto text = replace(std::string(k_minimal), "chair: Test Chair", "chair:");
-    CHECK(findings_of(text) == std::vector<std::string>{
-                                   "missing-field 8:3 conference.chair: required key 'chair' has no value in "
+    CHECK(findings_of(text) ==
+          std::vector<std::string>{"missing-field 8:3 conference.chair: required key 'chair' has no value in "
                                    "'conference'"});
   }
 }
@@ -106,31 +107,31 @@ TEST_CASE("record reader: invalid-value lists what is allowed") {
   }
   SUBCASE("a malformed date, which is not also reported missing") {
     auto text = replace(std::string(k_minimal), "born: 2019-05-01", "born: 01/05/2019");
-    CHECK(findings_of(text) == std::vector<std::string>{
-                                   "invalid-value 12:11 children[0].born: 'born' must be a real date written "
+    CHECK(findings_of(text) ==
+          std::vector<std::string>{"invalid-value 12:11 children[0].born: 'born' must be a real date written "
                                    "YYYY-MM-DD, not '01/05/2019'"});
   }
   SUBCASE("a conference start without a time") {
     auto text = replace(std::string(k_minimal), "start: 2026-03-20 10:00", "start: 2026-03-20");
-    CHECK(findings_of(text) == std::vector<std::string>{
-                                   "invalid-value 7:10 conference.start: 'start' must give the time too: 2026-03-20 "
+    CHECK(findings_of(text) ==
+          std::vector<std::string>{"invalid-value 7:10 conference.start: 'start' must give the time too: 2026-03-20 "
                                    "HH:MM"});
   }
   SUBCASE("a quoted boolean is text, not true") {
     auto text = replace(std::string(k_minimal), "    born: 2019-05-01", "    born: 2019-05-01\n    invited: \"yes\"");
-    CHECK(findings_of(text) == std::vector<std::string>{
-                                   "invalid-value 13:14 children[0].invited: 'invited' must be true or false "
+    CHECK(findings_of(text) ==
+          std::vector<std::string>{"invalid-value 13:14 children[0].invited: 'invited' must be true or false "
                                    "(unquoted), not 'yes'"});
   }
   SUBCASE("a list where a mapping belongs") {
     auto text = replace(std::string(k_minimal), "attendees:\n", "follow-up: [a]\nattendees:\n");
-    CHECK(findings_of(text) == std::vector<std::string>{
-                                   "invalid-value 13:12 follow-up: 'follow-up' must be a mapping of keys, not a list"});
+    CHECK(findings_of(text) ==
+          std::vector<std::string>{"invalid-value 13:12 follow-up: 'follow-up' must be a mapping of keys, not a list"});
   }
   SUBCASE("a record that is not a mapping") {
-    CHECK(findings_of("- a\n- b\n") == std::vector<std::string>{
-                                           "invalid-value 1:1 : a record must be a mapping of keys starting with "
-                                           "'cpconf: 1', not a list"});
+    CHECK(findings_of("- a\n- b\n") ==
+          std::vector<std::string>{"invalid-value 1:1 : a record must be a mapping of keys starting with "
+                                   "'cpconf: 1', not a list"});
   }
 }
 
@@ -146,6 +147,6 @@ TEST_CASE("record reader: format-version stops at a version this build does not 
 TEST_CASE("record reader: a record lists at least one child and one attendee") {
   auto text = replace(std::string(k_minimal), "children:\n  - id: c1\n    name: Test Child\n    born: 2019-05-01\n",
                       "children: []\n");
-  CHECK(findings_of(text) == std::vector<std::string>{
-                                 "missing-field 9:11 children: 'children' must list at least one item"});
+  CHECK(findings_of(text) ==
+        std::vector<std::string>{"missing-field 9:11 children: 'children' must list at least one item"});
 }

@@ -4,7 +4,8 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
-#include "cpconf/present/render_build.hpp"
+#include "cpconf/render/build.hpp"
+#include "cpconf/source/profile_reader.hpp"
 #include "support.hpp"
 
 namespace {
@@ -38,7 +39,8 @@ std::string vote(std::string_view grouping, std::string_view by, std::string_vie
 }
 
 cpconf::Document build(const std::string& decision, const std::string& profile_name = "north-wales",
-                       cpconf::Redaction redaction = cpconf::Redaction::none, const cpconf::FileReport* report = nullptr) {
+                       cpconf::Redaction redaction = cpconf::Redaction::none,
+                       const cpconf::FileReport* report = nullptr) {
   cpconf::Record record = cpconf::test::record_from(std::string(k_head) + decision);
   cpconf::Profile profile = cpconf::load_profile(profile_name);
   cpconf::BuildOptions options;
@@ -94,9 +96,10 @@ TEST_CASE("render document: how each decision was reached, in the procedure's wo
     CHECK(entry(d, "decision-1", "Dissenting groupings") == "Education");
   }
   SUBCASE("a 50/50 split decided by the chair's casting vote") {
-    auto d = build("    consensus: false\n    resolution-tried: true\n    votes:\n" +
-                   vote("childrens-social-care", "a1", "no-plan") + vote("child-health", "a2", "plan") +
-                   "    casting-vote: plan\n    outcome: plan\n    categories: [neglect]\n    dissent: [childrens-social-care]\n");
+    auto d = build(
+        "    consensus: false\n    resolution-tried: true\n    votes:\n" +
+        vote("childrens-social-care", "a1", "no-plan") + vote("child-health", "a2", "plan") +
+        "    casting-vote: plan\n    outcome: plan\n    categories: [neglect]\n    dissent: [childrens-social-care]\n");
     CHECK(entry(d, "decision-1", "How it was reached") ==
           "No consensus was reached; the chair tried to resolve the differences; the groupings voted: "
           "1 vote for a plan, 1 for no plan; the chair's casting vote was for a plan.");
@@ -117,8 +120,9 @@ TEST_CASE("render document: how each decision was reached, in the procedure's wo
     const auto& bar = std::get<cpconf::VoteBar>(section(d, "decision-1").blocks[1]);
     CHECK(bar.plan == 3);
     CHECK(bar.no_plan == 1);
-    CHECK(bar.description == "Votes 3-1: 3 for a plan (Children's social care, Child health services, Police); "
-                             "1 for no plan (Education).");
+    CHECK(bar.description ==
+          "Votes 3-1: 3 for a plan (Children's social care, Child health services, Police); "
+          "1 for no plan (Education).");
   }
 }
 
@@ -143,7 +147,8 @@ TEST_CASE("render document: sections appear when the record has something for th
   auto d = build("    consensus: true\n    outcome: no-plan\n");
   CHECK(anchors(d) == Strings{"details", "children", "attendance", "reports", "decisions", "decision-1", "follow-up"});
   cpconf::FileReport report;
-  report.findings.push_back({"category-missing", cpconf::Severity::error, "test.yaml", {20, 5}, "decisions[0]", "no category"});
+  report.findings.push_back(
+      {"category-missing", cpconf::Severity::error, "test.yaml", {20, 5}, "decisions[0]", "no category"});
   auto with = build("    consensus: true\n    outcome: no-plan\n", "north-wales", cpconf::Redaction::none, &report);
   CHECK(anchors(with).back() == "findings");
   const auto& table = std::get<cpconf::Table>(section(with, "findings").blocks[1]);

@@ -2,8 +2,8 @@
 
 #include <doctest/doctest.h>
 
-#include "cpconf/present/html_escape.hpp"
-#include "cpconf/present/render.hpp"
+#include "cpconf/render/render.hpp"
+#include "cpconf/text/html_escape.hpp"
 
 namespace {
 

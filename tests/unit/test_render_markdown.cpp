@@ -2,8 +2,8 @@
 
 #include <doctest/doctest.h>
 
-#include "cpconf/present/render.hpp"
-#include "cpconf/present/render_markdown_escape.hpp"
+#include "cpconf/render/render.hpp"
+#include "cpconf/text/markdown_escape.hpp"
 
 TEST_CASE("render markdown: values show as written, never as markup") {
   using cpconf::markdown_inline;

@@ -2,7 +2,7 @@
 
 #include <doctest/doctest.h>
 
-#include "cpconf/present/render_redact.hpp"
+#include "cpconf/render/redact.hpp"
 #include "support.hpp"
 
 namespace {
@@ -53,7 +53,8 @@ TEST_CASE("render redact: family names go everywhere they appear, as whole words
   CHECK(redact("Carys Hughes told Rhian that the Hughes family would move; NIA is 2.", Redaction::family) ==
         "C.H. told R.H. that the H. family would move; N.H. is 2.");
   SUBCASE("possessives, straight and typographic") {
-    CHECK(redact("Carys's account and Carys\u2019s bruise", Redaction::family) == "C.H.'s account and C.H.\u2019s bruise");
+    CHECK(redact("Carys's account and Carys\u2019s bruise", Redaction::family) ==
+          "C.H.'s account and C.H.\u2019s bruise");
   }
   SUBCASE("ids and file names: digits, hyphens and a change of case separate words") {
     CHECK(redact("hughes-icpc-2026-03-17, hughes2026.yaml, familyHughes", Redaction::family) ==

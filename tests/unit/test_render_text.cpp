@@ -3,9 +3,9 @@
 
 #include <doctest/doctest.h>
 
-#include "cpconf/present/render.hpp"
-#include "cpconf/present/render_text_layout.hpp"
-#include "cpconf/present/render_utf8.hpp"
+#include "cpconf/render/render.hpp"
+#include "cpconf/render/text_layout.hpp"
+#include "cpconf/text/utf8.hpp"
 
 namespace {
 
@@ -22,8 +22,9 @@ cpconf::Document small_document() {
   cpconf::Table votes;
   votes.caption = "Votes";
   votes.columns = {{"Grouping"}, {"Vote"}, {"Reasoning", true}};
-  votes.groups.push_back({"", {{{"Police", Tone::strong}, {"plan", Tone::plan}, {"Bail ends soon."}},
-                               {{"Housing", Tone::strong}, {"no plan", Tone::no_plan}, {""}}}});
+  votes.groups.push_back({"",
+                          {{{"Police", Tone::strong}, {"plan", Tone::plan}, {"Bail ends soon."}},
+                           {{"Housing", Tone::strong}, {"no plan", Tone::no_plan}, {""}}}});
   cpconf::VoteBar bar{3, 1, "continue", "end", "Votes 3-1."};
   d.sections.push_back({2, "details", "Details", {entries, bar, votes}});
   d.source = "r.yaml";

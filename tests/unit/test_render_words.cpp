@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "cpconf/present/render_words.hpp"
+#include "cpconf/render/words.hpp"
 
 using cpconf::Date;
 

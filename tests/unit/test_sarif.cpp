@@ -4,8 +4,8 @@
 #include <doctest/doctest.h>
 
 #include "cpconf/check/rule.hpp"
-#include "cpconf/present/rules_format.hpp"
-#include "cpconf/present/sarif.hpp"
+#include "cpconf/report/rules_format.hpp"
+#include "cpconf/report/sarif.hpp"
 #include "cpconf/version.hpp"
 
 using namespace cpconf;
@@ -37,20 +37,22 @@ TEST_CASE("sarif: paths become URI references") {
 TEST_CASE("sarif: the log opens with the tool and every rule") {
   SarifWriter writer;
   std::string begin = writer.begin();
-  std::string head = std::string("{\"$schema\":\"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
-                                 "sarif-schema-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":"
-                                 "{\"name\":\"cpconf\",\"version\":\"") +
+  std::string head = std::string(
+                         "{\"$schema\":\"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
+                         "sarif-schema-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":"
+                         "{\"name\":\"cpconf\",\"version\":\"") +
                      k_version + "\",\"semanticVersion\":\"" + k_version + "\",\"rules\":[\n";
   REQUIRE(begin.substr(0, head.size()) == head);
   // The first rule in full, as `cpconf rules` and the table give it.
   const Rule& rule = *find_rule("yaml-syntax");
   std::string first = begin.substr(head.size(), begin.find('\n', head.size()) - head.size());
-  CHECK(first == "{\"id\":\"yaml-syntax\",\"shortDescription\":{\"text\":\"the file is not valid YAML text\"},"
-                 "\"fullDescription\":{\"text\":\"" + std::string(rule.explanation) + "\"},\"help\":{\"text\":\"" +
-                     std::string(rule.explanation) +
-                     "\\n\\nSource: cpconf-record(5): record format version 1\"},\"defaultConfiguration\":"
-                     "{\"level\":\"error\"},\"properties\":{\"family\":\"record\",\"source\":\"cpconf-record(5): "
-                     "record format version 1\"}},");
+  CHECK(first ==
+        "{\"id\":\"yaml-syntax\",\"shortDescription\":{\"text\":\"the file is not valid YAML text\"},"
+        "\"fullDescription\":{\"text\":\"" +
+            std::string(rule.explanation) + "\"},\"help\":{\"text\":\"" + std::string(rule.explanation) +
+            "\\n\\nSource: cpconf-record(5): record format version 1\"},\"defaultConfiguration\":"
+            "{\"level\":\"error\"},\"properties\":{\"family\":\"record\",\"source\":\"cpconf-record(5): "
+            "record format version 1\"}},");
   // One line per rule, then the results open.
   std::size_t lines = static_cast<std::size_t>(std::count(begin.begin(), begin.end(), '\n'));
   CHECK(lines == all_rules().size() + 1);
@@ -62,12 +64,15 @@ TEST_CASE("sarif: findings, waived findings, cross-record findings and unreadabl
   (void)writer.begin();
   FileReport report;
   report.file = "records/a.yaml";
-  report.findings.push_back({"invalid-value", Severity::error, "records/a.yaml", {12, 11}, "children[1].born",
+  report.findings.push_back({"invalid-value",
+                             Severity::error,
+                             "records/a.yaml",
+                             {12, 11},
+                             "children[1].born",
                              "'born' must be a real date, not \"12/03/2015\""});
   report.findings.push_back({"long-conference", Severity::info, "records/a.yaml", {0, 0}, "", "whole file"});
-  report.waived.push_back({{"minutes-late", Severity::warning, "records/a.yaml", {40, 3}, "follow-up", "late"},
-                           "agreed",
-                           {90, 5}});
+  report.waived.push_back(
+      {{"minutes-late", Severity::warning, "records/a.yaml", {40, 3}, "follow-up", "late"}, "agreed", {90, 5}});
   std::string invalid = std::to_string(index_of("invalid-value"));
   std::string long_conference = std::to_string(index_of("long-conference"));
   std::string minutes = std::to_string(index_of("minutes-late"));
@@ -78,10 +83,12 @@ TEST_CASE("sarif: findings, waived findings, cross-record findings and unreadabl
             "children[1].born)\"},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"records/"
             "a.yaml\"},\"region\":{\"startLine\":12,\"startColumn\":11}},\"logicalLocations\":[{\"fullyQualifiedName\":"
             "\"children[1].born\"}]}]}"
-            ",\n{\"ruleId\":\"long-conference\",\"ruleIndex\":" + long_conference +
+            ",\n{\"ruleId\":\"long-conference\",\"ruleIndex\":" +
+            long_conference +
             ",\"level\":\"note\",\"message\":{\"text\":\"whole file\"},\"locations\":[{\"physicalLocation\":"
             "{\"artifactLocation\":{\"uri\":\"records/a.yaml\"}}}]}"
-            ",\n{\"ruleId\":\"minutes-late\",\"ruleIndex\":" + minutes +
+            ",\n{\"ruleId\":\"minutes-late\",\"ruleIndex\":" +
+            minutes +
             ",\"level\":\"warning\",\"message\":{\"text\":\"late (at follow-up)\"},\"locations\":[{"
             "\"physicalLocation\":"
             "{\"artifactLocation\":{\"uri\":\"records/a.yaml\"},\"region\":{\"startLine\":40,\"startColumn\":3}},"
@@ -97,9 +104,9 @@ TEST_CASE("sarif: findings, waived findings, cross-record findings and unreadabl
             "\"startColumn\":13}},\"logicalLocations\":[{\"fullyQualifiedName\":\"conference.previous\"}]}]}");
   CHECK(writer.end({}) ==
         "],\n"
-            "\"invocations\":[{\"executionSuccessful\":false,\"toolExecutionNotifications\":[\n{\"level\":\"error\","
-            "\"message\":{\"text\":\"cannot read '/gone.yaml'\"},\"locations\":[{\"physicalLocation\":{"
-            "\"artifactLocation\":{\"uri\":\"file:///gone.yaml\"}}}]}]}]}]}\n");
+        "\"invocations\":[{\"executionSuccessful\":false,\"toolExecutionNotifications\":[\n{\"level\":\"error\","
+        "\"message\":{\"text\":\"cannot read '/gone.yaml'\"},\"locations\":[{\"physicalLocation\":{"
+        "\"artifactLocation\":{\"uri\":\"file:///gone.yaml\"}}}]}]}]}]}\n");
 }
 
 TEST_CASE("sarif: a clean run has no results and a successful invocation") {

@@ -9,7 +9,8 @@
 
 #include "cpconf/derive/calendar.hpp"
 #include "cpconf/load/record_reader.hpp"
-#include "cpconf/present/skeleton.hpp"
+#include "cpconf/skeleton/skeleton.hpp"
+#include "cpconf/source/profile_reader.hpp"
 #include "support.hpp"
 
 // Dates below were counted by hand on a calendar of England and Wales: 2026-05-04 is the Early
@@ -43,11 +44,17 @@ std::string load_findings(const std::string& yaml) {
 
 // Gives every empty value outside comments the value a user would type.
 std::string fill_in(const std::string& yaml) {
-  static const std::map<std::string, std::string> k_values{
-      {"id", "x-1"},           {"strategy-discussion", "2026-02-20"}, {"notified", "2026-02-20"},
-      {"previous", "x-0"},     {"start", "2026-03-10 10:00"},        {"chair", "Eleri Price"},
-      {"name", "Mia Ash"},     {"born", "2019-05-01"},               {"expected", "2026-07-01"},
-      {"agency", "Afonwen Children's Services"},                     {"case", "AFW-9"}};
+  static const std::map<std::string, std::string> k_values{{"id", "x-1"},
+                                                           {"strategy-discussion", "2026-02-20"},
+                                                           {"notified", "2026-02-20"},
+                                                           {"previous", "x-0"},
+                                                           {"start", "2026-03-10 10:00"},
+                                                           {"chair", "Eleri Price"},
+                                                           {"name", "Mia Ash"},
+                                                           {"born", "2019-05-01"},
+                                                           {"expected", "2026-07-01"},
+                                                           {"agency", "Afonwen Children's Services"},
+                                                           {"case", "AFW-9"}};
   static const std::regex k_empty(R"(^(\s*)(- )?([a-z-]+):\s*(#.*)?$)");
   std::string out;
   std::size_t start = 0;
@@ -150,8 +157,8 @@ TEST_CASE("skeleton: a new initial record lists exactly its empty required value
 }
 
 TEST_CASE("skeleton: every kind loads with no finding once its empty values are filled in") {
-  for (auto kind : {ConferenceKind::initial, ConferenceKind::pre_birth, ConferenceKind::review,
-                    ConferenceKind::transfer_in}) {
+  for (auto kind :
+       {ConferenceKind::initial, ConferenceKind::pre_birth, ConferenceKind::review, ConferenceKind::transfer_in}) {
     CAPTURE(name_of(kind));
     std::string filled = fill_in(new_skeleton(kind));
     CHECK(load_findings(filled) == "");
@@ -205,8 +212,8 @@ TEST_CASE("skeleton: a review carries the children on a plan, the people invited
   Record previous = test::record_from(k_previous);
   Profile profile = load_profile("north-wales");
   Calendar calendar(profile.closure_days);
-  std::string yaml = review_skeleton(previous, "prev.yaml", {ConferenceKind::review, "", std::nullopt,
-                                     "conference.schema.json"}, profile, calendar);
+  std::string yaml = review_skeleton(
+      previous, "prev.yaml", {ConferenceKind::review, "", std::nullopt, "conference.schema.json"}, profile, calendar);
   CHECK(yaml == R"yaml(# yaml-language-server: $schema=conference.schema.json
 cpconf: 1
 # A review conference following ash-icpc-2026-02-04 (prev.yaml), written by 'cpconf new': the
@@ -341,7 +348,9 @@ TEST_CASE("skeleton: a review's date") {
     REQUIRE(loaded.record.has_value());
     return default_review_date(*loaded.record, profile, calendar).str();
   };
-  SUBCASE("the date the previous conference set") { CHECK(review_date("initial", "2026-03-13", "2026-05-20") == "2026-05-20"); }
+  SUBCASE("the date the previous conference set") {
+    CHECK(review_date("initial", "2026-03-13", "2026-05-20") == "2026-05-20");
+  }
   SUBCASE("3 months after an initial conference, on a working day") {
     CHECK(review_date("initial", "2026-03-10", "") == "2026-06-10");  // Wednesday
   }
@@ -373,19 +382,19 @@ TEST_CASE("skeleton: a value is plain YAML only when it cannot be read as anythi
   CHECK(yaml_scalar("Marlbridge Children's Services") == "Marlbridge Children's Services");
   CHECK(yaml_scalar("Dr Alison Kerr") == "Dr Alison Kerr");
   CHECK(yaml_scalar("Siân Roberts") == "Siân Roberts");
-  CHECK(yaml_scalar("DC Huw: Jones") == "\"DC Huw: Jones\"");   // ": " would start a mapping
-  CHECK(yaml_scalar("Room 4 #2") == "\"Room 4 #2\"");           // " #" would start a comment
-  CHECK(yaml_scalar("204118") == "\"204118\"");                 // a number
-  CHECK(yaml_scalar("2026-03-10") == "\"2026-03-10\"");         // a date
-  CHECK(yaml_scalar("yes") == "\"yes\"");                       // a boolean to YAML 1.1
+  CHECK(yaml_scalar("DC Huw: Jones") == "\"DC Huw: Jones\"");  // ": " would start a mapping
+  CHECK(yaml_scalar("Room 4 #2") == "\"Room 4 #2\"");          // " #" would start a comment
+  CHECK(yaml_scalar("204118") == "\"204118\"");                // a number
+  CHECK(yaml_scalar("2026-03-10") == "\"2026-03-10\"");        // a date
+  CHECK(yaml_scalar("yes") == "\"yes\"");                      // a boolean to YAML 1.1
   CHECK(yaml_scalar("Null") == "\"Null\"");
-  CHECK(yaml_scalar("-a") == "\"-a\"");                         // a list item
+  CHECK(yaml_scalar("-a") == "\"-a\"");  // a list item
   CHECK(yaml_scalar("'quoted'") == "\"'quoted'\"");
-  CHECK(yaml_scalar("say \"hi\"") == "say \"hi\"");             // quotes inside are plain text
+  CHECK(yaml_scalar("say \"hi\"") == "say \"hi\"");  // quotes inside are plain text
   CHECK(yaml_scalar("two\nlines") == "\"two\\nlines\"");
   CHECK(yaml_scalar("") == "\"\"");
   CHECK(yaml_scalar("trailing ") == "\"trailing \"");
   CHECK(yaml_scalar("a,b") == "a,b");
-  CHECK(yaml_scalar("a,b", true) == "\"a,b\"");                 // would split a [a, b] list
+  CHECK(yaml_scalar("a,b", true) == "\"a,b\"");  // would split a [a, b] list
   CHECK(yaml_scalar("c[1]", true) == "\"c[1]\"");
 }

@@ -1,12 +1,12 @@
 #include <cstdlib>
-#include <dirent.h>
 #include <filesystem>
 #include <string>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <vector>
 
+#include <dirent.h>
 #include <doctest/doctest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cpconf/spill.hpp"
 
@@ -120,8 +120,12 @@ TEST_CASE("sorted findings come back in sort_findings' order, from one run or me
   Findings findings;
   for (int i = 0; i < 6000; ++i) {
     // Few files and lines, so that many findings tie on them and the later keys decide.
-    Finding f{i % 3 == 0 ? "rule-b" : "rule-a", cpconf::Severity::warning, "file-" + std::to_string(i * 7 % 13),
-              {i * 11 % 17, i % 2}, "path", "message " + std::to_string(i % 5) + std::string(static_cast<std::size_t>(i % 40), '.')};
+    Finding f{i % 3 == 0 ? "rule-b" : "rule-a",
+              cpconf::Severity::warning,
+              "file-" + std::to_string(i * 7 % 13),
+              {i * 11 % 17, i % 2},
+              "path",
+              "message " + std::to_string(i % 5) + std::string(static_cast<std::size_t>(i % 40), '.')};
     findings.push_back(f);
   }
   Findings expected = findings;

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "cpconf/derive/tally.hpp"
+#include "cpconf/source/profile_reader.hpp"
 #include "support.hpp"
 
 namespace {

@@ -4,7 +4,7 @@
 
 #include <doctest/doctest.h>
 
-#include "cpconf/present/text_table.hpp"
+#include "cpconf/text/text_table.hpp"
 
 namespace {
 

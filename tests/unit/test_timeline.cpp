@@ -4,9 +4,10 @@
 #include <doctest/doctest.h>
 
 #include "cpconf/derive/calendar.hpp"
-#include "cpconf/derive/case_chain.hpp"
-#include "cpconf/derive/due_list.hpp"
-#include "cpconf/derive/timeline.hpp"
+#include "cpconf/source/profile_reader.hpp"
+#include "cpconf/timeline/case_chain.hpp"
+#include "cpconf/timeline/due_list.hpp"
+#include "cpconf/timeline/timeline.hpp"
 #include "support.hpp"
 
 // Expected dates and counts were worked out by hand on a calendar of England and Wales bank
@@ -184,7 +185,8 @@ TEST_CASE("timeline: every event and deadline of a held initial conference, in o
 
 TEST_CASE("timeline: the days a figure does not count are listed with it") {
   Timeline t = timeline_of(k_initial, d("2026-04-14"));
-  auto core = std::find_if(t.entries.begin(), t.entries.end(), [](const TimelineEntry& e) { return e.kind == "core-group"; });
+  auto core =
+      std::find_if(t.entries.begin(), t.entries.end(), [](const TimelineEntry& e) { return e.kind == "core-group"; });
   REQUIRE(core != t.entries.end());
   CHECK(core->rule == "within 10 working days of the initial conference");
   REQUIRE(core->not_counting.size() == 2);
@@ -270,10 +272,10 @@ TEST_CASE("timeline: a case's chain against the 3-month and 6-month limits, acro
   // 30 November + 3 months = 28 February 2027 (not a leap year); 26 February is 2 months 27 days
   // on. 26 February + 6 months = 26 August; 1 September is 6 days late, 6 months 6 days on.
   CHECK(joined(links) == joined({
-                     "i 2026-11-30 starts the chain",
-                     "r1 2027-02-26 after 2 months 27 days, due by 2027-02-28: met",
-                     "r2 2027-09-01 after 6 months 6 days, due by 2027-08-26: missed by 6 days",
-                 }));
+                             "i 2026-11-30 starts the chain",
+                             "r1 2027-02-26 after 2 months 27 days, due by 2027-02-28: met",
+                             "r2 2027-09-01 after 6 months 6 days, due by 2027-08-26: missed by 6 days",
+                         }));
   REQUIRE(chain.plans.size() == 2);
   CHECK(chain.plans[0].key == "k1");
   CHECK(chain.plans[0].continued == std::vector<std::size_t>{1, 2});
@@ -292,7 +294,8 @@ TEST_CASE("timeline: an initial conference on 30 November 2027 has its first rev
   Profile profile = load_profile("england");
   Calendar calendar(profile.closure_days);
   CaseChain chain = build_case_chain(
-      "K-1", {conference("i", ConferenceKind::initial, "2027-11-30", "", {{"k1", "A", Outcome::plan}}, profile, calendar)},
+      "K-1",
+      {conference("i", ConferenceKind::initial, "2027-11-30", "", {{"k1", "A", Outcome::plan}}, profile, calendar)},
       d("2028-02-21"));
   REQUIRE(chain.next.has_value());
   CHECK(chain.next->due.str() == "2028-02-29");  // no date set: the latest allowed

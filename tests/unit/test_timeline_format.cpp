@@ -3,9 +3,9 @@
 #include <doctest/doctest.h>
 
 #include "cpconf/derive/calendar.hpp"
-#include "cpconf/present/case_chart.hpp"
-#include "cpconf/present/ics.hpp"
-#include "cpconf/present/timeline_format.hpp"
+#include "cpconf/timeline/case_chart.hpp"
+#include "cpconf/timeline/format.hpp"
+#include "cpconf/timeline/ics.hpp"
 
 namespace {
 
@@ -69,7 +69,8 @@ TEST_CASE("timeline format: iCalendar lines are folded at 75 octets, never insid
 }
 
 TEST_CASE("timeline format: iCalendar TEXT escapes backslash, semicolon, comma and newline") {
-  CHECK(ics_text("a\\b;c,d\ne\x01" "f\tg") == "a\\\\b\\;c\\,d\\nef\tg");
+  CHECK(ics_text("a\\b;c,d\ne\x01"
+                 "f\tg") == "a\\\\b\\;c\\,d\\nef\tg");
 }
 
 TEST_CASE("timeline format: UIDs come from what a deadline is, with a hash of the exact parts") {
@@ -81,7 +82,10 @@ TEST_CASE("timeline format: UIDs come from what a deadline is, with a hash of th
 }
 
 TEST_CASE("timeline format: a calendar of all-day events, stamped with the as-of day") {
-  CalendarEvent event{"u-1@cpconf.invalid", d("2026-12-31"), "Minutes sent – t-icpc [due]", "Line one\nLine; two",
+  CalendarEvent event{"u-1@cpconf.invalid",
+                      d("2026-12-31"),
+                      "Minutes sent – t-icpc [due]",
+                      "Line one\nLine; two",
                       {"cpconf", "minutes"}};
   CHECK(format_ics("cpconf: t", {event}, d("2026-04-14")) ==
         "BEGIN:VCALENDAR\r\n"
@@ -118,7 +122,8 @@ TEST_CASE("timeline format: status in words") {
   CHECK(status(State::due, Lateness{7}) == "due in 7 working days");
   CHECK(status(State::due, Lateness{0}, "2026-04-14") == "due today");
   // Friday 17 April 2026 with a deadline on Sunday 19 April: no working day is left.
-  CHECK(standing_text({State::due, Lateness{0}}, d("2026-04-19"), d("2026-04-17")) == "due before the next working day");
+  CHECK(standing_text({State::due, Lateness{0}}, d("2026-04-19"), d("2026-04-17")) ==
+        "due before the next working day");
   CHECK(status(State::not_applicable, std::nullopt) == "n/a: no plan was made");
   CHECK(status(State::open, Lateness{2}) == "open for 2 working days more");
   CHECK(status(State::closed, std::nullopt) == "closed");
@@ -163,7 +168,8 @@ TEST_CASE("timeline format: CSV quotes what needs quoting and keeps one row per 
 
 TEST_CASE("timeline format: an empty due list says so, with what was read") {
   DueReport report{d("2026-04-14"), 5, 12, {}};
-  CHECK(format_due_text(report, false) == "nothing overdue or due within 5 working days as of 2026-04-14 (12 records)\n");
+  CHECK(format_due_text(report, false) ==
+        "nothing overdue or due within 5 working days as of 2026-04-14 (12 records)\n");
   CHECK(format_due_json(report) ==
         "{\n  \"as_of\": \"2026-04-14\",\n  \"within\": 5,\n  \"records\": 12,\n  \"items\": [],\n  \"summary\": "
         "{\"overdue\": 0, \"due\": 0}\n}\n");
@@ -197,23 +203,25 @@ TEST_CASE("timeline format: the case chart puts every conference on one date axi
   // (5 months 11 days on) is on time. The next review is due by 1 April 2027: as of 2 November
   // 2026, 103 working days (20 in November, 21 in December less 25 and 28, 20 in January less the
   // 1st, 20 in February, 20 in March less Good Friday 26 March and Easter Monday 29, and 1 April).
-  CHECK(format_case_text(chain, false) ==
-        "case K-1: 3 conferences, as of 2026-11-02\n"
-        "\n"
-        "KIND     DATE        CONFERENCE           2026-04  2026-07   2026-10   2027-01     INTERVAL          DUE BY        "
-        "         STATUS\n"
-        "initial  2026-01-05  i           *                              :\n"
-        "review   2026-04-20  r1          +--------|!*                   :                  3 months 15 days  2026-04-05 "
-        "(3 months)  missed by 15 days\n"
-        "review   2026-10-01  r2                     +----------------* |:                  5 months 11 days  2026-10-20 "
-        "(6 months)  met\n"
-        "next     2027-04-01  review due                               ------------------>                    2027-04-01 "
-        "(6 months)  due in 103 working days\n"
-        "* held  o arranged  + measured from  | latest date allowed  ! late  > next review  : as of 2026-11-02\n"
-        "\n"
-        "plans\n"
-        "  Amy Test (k1)  made 2026-01-05; continued 2026-04-20; continued 2026-10-01; open\n"
-        "\n"
-        "next review: 2027-04-01 (no date set: the latest allowed, 6 months after r2 on 2026-10-01): due in 103 "
-        "working days\n");
+  CHECK(
+      format_case_text(chain, false) ==
+      "case K-1: 3 conferences, as of 2026-11-02\n"
+      "\n"
+      "KIND     DATE        CONFERENCE           2026-04  2026-07   2026-10   2027-01     INTERVAL          DUE BY     "
+      "   "
+      "         STATUS\n"
+      "initial  2026-01-05  i           *                              :\n"
+      "review   2026-04-20  r1          +--------|!*                   :                  3 months 15 days  2026-04-05 "
+      "(3 months)  missed by 15 days\n"
+      "review   2026-10-01  r2                     +----------------* |:                  5 months 11 days  2026-10-20 "
+      "(6 months)  met\n"
+      "next     2027-04-01  review due                               ------------------>                    2027-04-01 "
+      "(6 months)  due in 103 working days\n"
+      "* held  o arranged  + measured from  | latest date allowed  ! late  > next review  : as of 2026-11-02\n"
+      "\n"
+      "plans\n"
+      "  Amy Test (k1)  made 2026-01-05; continued 2026-04-20; continued 2026-10-01; open\n"
+      "\n"
+      "next review: 2027-04-01 (no date set: the latest allowed, 6 months after r2 on 2026-10-01): due in 103 "
+      "working days\n");
 }

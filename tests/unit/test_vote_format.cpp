@@ -3,8 +3,11 @@
 
 #include <doctest/doctest.h>
 
-#include "cpconf/present/report_text.hpp"
-#include "cpconf/present/vote_format.hpp"
+#include "cpconf/source/profile_reader.hpp"
+#include "cpconf/text/csv.hpp"
+#include "cpconf/text/figures.hpp"
+#include "cpconf/text/terminal.hpp"
+#include "cpconf/vote/format.hpp"
 #include "support.hpp"
 
 namespace {
@@ -40,7 +43,7 @@ struct Reviewed {
   cpconf::Record record = cpconf::test::record_from(k_record);
   cpconf::Profile profile = cpconf::load_profile("north-wales");
   cpconf::Calendar calendar;
-  cpconf::RecordReview review = cpconf::review_votes(record, profile, calendar, {});
+  cpconf::RecordReview review = cpconf::review_votes(record, profile, calendar, nullptr);
 };
 
 cpconf::DissentReport dissent_report() {
@@ -136,9 +139,9 @@ TEST_CASE("vote format: one record as text, with what the votes give and the rul
 
 TEST_CASE("vote format: a contradiction whose rule the profile switches off is marked for attention, not as one") {
   Reviewed r;
-  cpconf::ValidateOptions options;
-  options.rule_settings["outcome-contradicts-votes"] = cpconf::RuleSetting{false, std::nullopt};
-  auto review = cpconf::review_votes(r.record, r.profile, r.calendar, options);
+  cpconf::RuleSettings settings;
+  settings["outcome-contradicts-votes"] = cpconf::RuleSetting{false, std::nullopt};
+  auto review = cpconf::review_votes(r.record, r.profile, r.calendar, &settings);
   std::string text = cpconf::format_record_votes(review, cpconf::VoteFormat::text, false);
   std::string overview = "c1 Ann Test  no-plan  2     1        majority    ✓\n";
   std::string outcome = "  outcome          no-plan as recorded; the votes give plan !\n";

@@ -7,7 +7,8 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
-#include "cpconf/derive/vote_loader.hpp"
+#include "cpconf/source/profile_reader.hpp"
+#include "cpconf/vote/open_votes.hpp"
 #include "support.hpp"
 
 namespace {
@@ -66,7 +67,7 @@ std::unique_ptr<Reviewed> reviewed(const std::string& yaml) {
   r->record = cpconf::test::record_from(yaml);
   r->profile = cpconf::load_profile(*r->record.conference.profile);
   static const cpconf::Calendar calendar;
-  r->review = cpconf::review_votes(r->record, r->profile, calendar, {});
+  r->review = cpconf::review_votes(r->record, r->profile, calendar, nullptr);
   return r;
 }
 
@@ -74,14 +75,14 @@ std::string source_path(std::string_view relative) { return fmt::format("{}/{}",
 
 // Loads files as `cpconf vote` does and adds them to statistics, in the order given.
 cpconf::VoteStats stats_of(const Strings& files, const cpconf::VoteFilter& filter = {}) {
-  cpconf::VoteLoader loader({});
+  cpconf::RecordSource source({});
   cpconf::VoteStats stats;
   for (const auto& file : files) {
-    auto loaded = loader.load(file, file);
+    auto loaded = cpconf::open_votes(source, file);
     if (auto* failure = std::get_if<cpconf::LoadFailure>(&loaded)) {
       stats.add_failure(std::move(*failure));
     } else {
-      stats.add(std::get<cpconf::LoadedVotes>(loaded).review(), filter);
+      stats.add(std::get<cpconf::VoteRecord>(loaded).review(), filter);
     }
   }
   return stats;
@@ -194,10 +195,10 @@ TEST_CASE("vote summary: a profile that switches a consistency rule off is follo
                                  "    outcome: plan\n    dissent: [police, education]\n");
   cpconf::Record record = cpconf::test::record_from(yaml);
   cpconf::Profile profile = cpconf::load_profile("north-wales");
-  cpconf::ValidateOptions options;
-  options.rule_settings["tie-without-casting-vote"] = cpconf::RuleSetting{false, std::nullopt};
+  cpconf::RuleSettings settings;
+  settings["tie-without-casting-vote"] = cpconf::RuleSetting{false, std::nullopt};
   cpconf::Calendar calendar;
-  auto review = cpconf::review_votes(record, profile, calendar, options);
+  auto review = cpconf::review_votes(record, profile, calendar, &settings);
   CHECK(review.consistent());
 }
 
@@ -400,13 +401,13 @@ TEST_CASE("vote summary: merging per-record statistics gives the same counts in 
 }
 
 TEST_CASE("vote summary: files that cannot be used are load failures with their findings") {
-  cpconf::VoteLoader loader({});
+  cpconf::RecordSource source({});
   SUBCASE("a record with loader errors") {
     std::string file = source_path("tests/e2e/vote/does-not-load.yaml");
-    auto loaded = loader.load(file, "does-not-load.yaml");
+    auto loaded = cpconf::open_votes(source, file);
     REQUIRE(std::holds_alternative<cpconf::LoadFailure>(loaded));
     const auto& failure = std::get<cpconf::LoadFailure>(loaded);
-    CHECK(failure.message == "'does-not-load.yaml' does not load as a conference record");
+    CHECK(failure.message == fmt::format("'{}' does not load as a conference record", file));
     REQUIRE(failure.findings.size() == 2);
     CHECK(failure.findings[0].rule == "missing-field");
     CHECK(failure.findings[0].location.line == 18);
@@ -416,7 +417,7 @@ TEST_CASE("vote summary: files that cannot be used are load failures with their 
     CHECK_FALSE(failure.source.empty());
   }
   SUBCASE("a missing file") {
-    auto loaded = loader.load("/nonexistent/r.yaml", "/nonexistent/r.yaml");
+    auto loaded = cpconf::open_votes(source, "/nonexistent/r.yaml");
     REQUIRE(std::holds_alternative<cpconf::LoadFailure>(loaded));
     CHECK(std::get<cpconf::LoadFailure>(loaded).findings.empty());
   }
@@ -431,12 +432,15 @@ TEST_CASE("vote summary: files that cannot be used are load failures with their 
       std::fputs(yaml.c_str(), out);
       std::fclose(out);
     }
-    cpconf::VoteLoader no_config({std::nullopt, cpconf::VoteLoader::ConfigMode::none, "", {}});
-    auto loaded = no_config.load(file, "r.yaml");
+    cpconf::SourceSettings settings;
+    settings.config_mode = cpconf::SourceSettings::ConfigMode::none;
+    cpconf::RecordSource no_config(settings);
+    auto loaded = cpconf::open_votes(no_config, file);
     std::filesystem::remove_all(dir);
     REQUIRE(std::holds_alternative<cpconf::LoadFailure>(loaded));
     const auto& failure = std::get<cpconf::LoadFailure>(loaded);
-    CHECK(failure.message == "'r.yaml' names a profile cpconf does not know, so its decision mode is unknown");
+    CHECK(failure.message ==
+          fmt::format("'{}' names a profile cpconf does not know, so its decision mode is unknown", file));
     REQUIRE(failure.findings.size() == 1);
     CHECK(failure.findings[0].rule == "invalid-value");
     CHECK(failure.findings[0].path == "conference.profile");
@@ -445,11 +449,14 @@ TEST_CASE("vote summary: files that cannot be used are load failures with their 
 
 TEST_CASE("vote summary: --profile decides the mode of every record") {
   // s4 names west-berkshire (chair decides); under north-wales Eve's over-ruled decision is a grouping vote.
-  cpconf::VoteLoader loader({std::string("north-wales"), cpconf::VoteLoader::ConfigMode::none, "", {}});
-  auto loaded = loader.load(source_path("tests/e2e/vote/summary/s4.yaml"), "s4.yaml");
-  REQUIRE(std::holds_alternative<cpconf::LoadedVotes>(loaded));
-  const auto& votes = std::get<cpconf::LoadedVotes>(loaded);
-  CHECK(votes.profile->name == "north-wales");
+  cpconf::SourceSettings settings;
+  settings.profile = "north-wales";
+  settings.config_mode = cpconf::SourceSettings::ConfigMode::none;
+  cpconf::RecordSource source(settings);
+  auto loaded = cpconf::open_votes(source, source_path("tests/e2e/vote/summary/s4.yaml"));
+  REQUIRE(std::holds_alternative<cpconf::VoteRecord>(loaded));
+  const auto& votes = std::get<cpconf::VoteRecord>(loaded);
+  CHECK(votes.opened.profile->name == "north-wales");
   auto review = votes.review();
   CHECK(review.decisions[1].decided_by == DecidedBy::unanimous);
   CHECK(review.decisions[0].decided_by == DecidedBy::over_rule);

@@ -6,12 +6,12 @@
 
 #include "cpconf/check/rule.hpp"
 #include "cpconf/derive/groupings.hpp"
-#include "cpconf/suggest.hpp"
+#include "cpconf/text/figures.hpp"
+#include "cpconf/text/words.hpp"
 
 namespace cpconf {
 
 namespace {
-
 
 bool is_present(const Attendee& a) { return a.attendance && *a.attendance == Attendance::present; }
 bool is_professional(const Attendee& a) { return a.capacity && *a.capacity == Capacity::professional; }
@@ -30,10 +30,6 @@ std::string who_at_work(const Attendee& a) {
   }
   std::string id = a.id.value_or(std::string("?"));
   return parts.empty() ? id : fmt::format("{} ({})", id, join(parts));
-}
-
-std::string plural(std::size_t n, std::string_view one, std::string_view many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
 // The quorum as counted from the attendees, against the profile's settings.
@@ -58,16 +54,17 @@ QuorumCount count_quorum(const CheckContext& ctx) {
 // "2 groupings present in person or by representative (police, education); profile england's
 // quorum is 3 groupings including childrens-social-care, which is absent"
 std::string describe_quorum(const QuorumCount& q, const Profile& profile) {
-  std::string present = q.present.empty()
-                            ? std::string("no grouping present in person or by representative")
-                            : fmt::format("{} present in person or by representative ({})",
-                                          plural(q.present.size(), "grouping", "groupings"), join(q.present));
-  std::string quorum = fmt::format(
-      "profile {}'s quorum is {}", profile.name,
-      plural(static_cast<std::size_t>(std::max(profile.quorum_min_groupings, 0)), "grouping", "groupings"));
+  std::string present =
+      q.present.empty()
+          ? std::string("no grouping present in person or by representative")
+          : fmt::format("{} present in person or by representative ({})",
+                        plural(static_cast<long>(q.present.size()), "grouping", "groupings"), join(q.present));
+  std::string quorum = fmt::format("profile {}'s quorum is {}", profile.name,
+                                   plural(std::max(profile.quorum_min_groupings, 0), "grouping", "groupings"));
   if (!profile.quorum_required.empty()) quorum += fmt::format(" including {}", join(profile.quorum_required));
   if (!q.missing_required.empty()) {
-    quorum += fmt::format(", and {} {} absent", join(q.missing_required), q.missing_required.size() == 1 ? "is" : "are");
+    quorum +=
+        fmt::format(", and {} {} absent", join(q.missing_required), q.missing_required.size() == 1 ? "is" : "are");
   }
   return present + "; " + quorum;
 }
@@ -226,14 +223,14 @@ Hits observer_not_requested(const CheckContext& ctx) {
     }
     long before = held.serial() - a.observer_request->serial();
     if (before >= days_needed) continue;
-    std::string when = before > 0    ? fmt::format("{} before", plural(static_cast<std::size_t>(before), "day", "days"))
+    std::string when = before > 0    ? fmt::format("{} before", plural(before, "day", "days"))
                        : before == 0 ? std::string("on the day of")
-                                     : fmt::format("{} after", plural(static_cast<std::size_t>(-before), "day", "days"));
-    hits.push_back(hit_at(a.observer_request, a.path + ".observer-request",
-                          fmt::format("observer {} asked the chair on {}, {} the conference of {}: profile {} "
-                                      "needs a written request at least {} days before, by {}",
-                                      who(a), a.observer_request->str(), when, held.str(), ctx.profile.name,
-                                      days_needed, latest.str())));
+                                     : fmt::format("{} after", plural(-before, "day", "days"));
+    hits.push_back(hit_at(
+        a.observer_request, a.path + ".observer-request",
+        fmt::format("observer {} asked the chair on {}, {} the conference of {}: profile {} "
+                    "needs a written request at least {} days before, by {}",
+                    who(a), a.observer_request->str(), when, held.str(), ctx.profile.name, days_needed, latest.str())));
   }
   return hits;
 }
@@ -262,10 +259,11 @@ Hits child_not_invited(const CheckContext& ctx) {
                                   : child.id.value_or(std::string("?"));
     std::string invited = child.invited ? "'invited: false'" : "no 'invited: true'";
     Hit hit = child.invited ? hit_at(child.invited, child.path + ".invited", "") : hit_at(child, "");
-    hit.message = fmt::format("child {}, born {}, was {} on the conference date {} and was not invited ({}) with "
-                              "no 'not-invited-reason': children aged {} and over are normally invited, and the "
-                              "record should say why one was not",
-                              name, child.born->str(), age, held.str(), invited, k_invite_age);
+    hit.message = fmt::format(
+        "child {}, born {}, was {} on the conference date {} and was not invited ({}) with "
+        "no 'not-invited-reason': children aged {} and over are normally invited, and the "
+        "record should say why one was not",
+        name, child.born->str(), age, held.str(), invited, k_invite_age);
     hits.push_back(std::move(hit));
   }
   return hits;
@@ -335,11 +333,13 @@ Hits complaints_info_not_given(const CheckContext& ctx) {
     if (!d.parents_disagree || !*d.parents_disagree) continue;
     if (d.complaints_info_given && *d.complaints_info_given) continue;
     std::string decision = d.outcome ? fmt::format(" ({})", name_of(*d.outcome)) : "";
-    std::string recorded = d.complaints_info_given ? "'complaints-info-given: false'" : "no 'complaints-info-given: true'";
-    std::string message = fmt::format("the parents disagreed with the decision for child {}{} and the record does "
-                                      "not show they were told how to complain or appeal ({}): the chair must make sure "
-                                      "they are given the appeal and complaint process",
-                                      d.child.value_or(std::string("?")), decision, recorded);
+    std::string recorded =
+        d.complaints_info_given ? "'complaints-info-given: false'" : "no 'complaints-info-given: true'";
+    std::string message = fmt::format(
+        "the parents disagreed with the decision for child {}{} and the record does "
+        "not show they were told how to complain or appeal ({}): the chair must make sure "
+        "they are given the appeal and complaint process",
+        d.child.value_or(std::string("?")), decision, recorded);
     hits.push_back(d.complaints_info_given ? hit_at(d.complaints_info_given, d.path + ".complaints-info-given", message)
                                            : hit_at(d.parents_disagree, d.path + ".parents-disagree", message));
   }
@@ -415,8 +415,7 @@ const Rule k_attendance_rules[] = {
      "grouping.",
      many_professionals},
     {"long-conference", Family::attendance, Severity::info,
-     "the conference ran longer than the profile's advisory length",
-     "001_9a2410f16d96b0b0.txt (3. Reduce the numbers)",
+     "the conference ran longer than the profile's advisory length", "001_9a2410f16d96b0b0.txt (3. Reduce the numbers)",
      "001 suggests conferences work to a time limit of perhaps two hours, so that the meeting is not overly long "
      "for the family. A quality signal, not an error: fires when end minus start exceeds the profile's "
      "max-minutes (120); both must give a time.",

@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include "cpconf/load/map_reader.hpp"
-#include "cpconf/present/json.hpp"
-#include "cpconf/profile.hpp"
+#include "cpconf/load/profile.hpp"
+#include "cpconf/text/json.hpp"
 
 namespace cpconf {
 
@@ -39,7 +39,8 @@ Baseline Baseline::load(const std::string& path) {
       ++baseline.m_remaining[{*e.file, *e.rule, e.record_path.value_or(std::string()), *e.message}];
     }
   } else if (parsed.usable) {
-    context.add("invalid-value", parsed.root.location, "", "a baseline is a mapping starting with 'cpconf-baseline: 1'");
+    context.add("invalid-value", parsed.root.location, "",
+                "a baseline is a mapping starting with 'cpconf-baseline: 1'");
   }
   if (!context.findings.empty()) {
     throw ProfileError(path, fmt::format("'{}' is not a usable baseline", path), std::move(context.findings));
@@ -62,10 +63,11 @@ int Baseline::unmatched() const {
 
 std::string Baseline::to_text(const Findings& findings, Date written_on) {
   // JSON strings are valid YAML double-quoted scalars, escapes and all.
-  std::string out = fmt::format("# cpconf baseline, written {}: findings accepted until the records are put right.\n"
-                                "# 'cpconf validate --baseline FILE' reports only findings not listed here.\n"
-                                "cpconf-baseline: 1\nfindings:{}\n",
-                                written_on.str(), findings.empty() ? " []" : "");
+  std::string out = fmt::format(
+      "# cpconf baseline, written {}: findings accepted until the records are put right.\n"
+      "# 'cpconf validate --baseline FILE' reports only findings not listed here.\n"
+      "cpconf-baseline: 1\nfindings:{}\n",
+      written_on.str(), findings.empty() ? " []" : "");
   for (const auto& f : findings) {
     out += fmt::format("  - file: {}\n    rule: {}\n    path: {}\n    message: {}\n", json_string(f.file),
                        json_string(f.rule), json_string(f.path), json_string(f.message));

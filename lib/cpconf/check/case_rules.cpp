@@ -92,7 +92,7 @@ CaseHits review_without_plan(const CaseView& view, const CaseOptions&) {
     for (const auto& child : e->children) {
       const auto* before = find_child(*it->second, child.key);
       if (before && before->outcome == Outcome::plan) continue;
-      std::string had = before == nullptr          ? "was not considered there"
+      std::string had = before == nullptr             ? "was not considered there"
                         : before->outcome.has_value() ? "had no plan after it"
                                                       : "has no recorded decision there";
       hits.push_back({e, child.location, child.name_path,
@@ -216,8 +216,8 @@ using CaseCheck = CaseHits (*)(const CaseView&, const CaseOptions&);
 
 // The case family's checks, by rule name; the rows below give each rule's metadata.
 const std::pair<std::string_view, CaseCheck> k_case_checks[] = {
-    {"previous-missing", previous_missing},   {"case-chain-broken", case_chain_broken},
-    {"review-without-plan", review_without_plan}, {"review-late", review_late},
+    {"previous-missing", previous_missing},           {"case-chain-broken", case_chain_broken},
+    {"review-without-plan", review_without_plan},     {"review-late", review_late},
     {"consecutive-inquorate", consecutive_inquorate},
 };
 
@@ -238,14 +238,13 @@ const Rule k_case_rules[] = {
      "conference is among the records checked (or with --strict-case), that previous conference must be "
      "there too; otherwise the chain of the case cannot be followed.",
      nullptr},
-    {"case-chain-broken", Family::case_chain, Severity::error,
-     "the records of a case do not form one chain", "cpconf-record(5): conference.previous",
+    {"case-chain-broken", Family::case_chain, Severity::error, "the records of a case do not form one chain",
+     "cpconf-record(5): conference.previous",
      "Each review follows exactly one earlier conference of its case. Two reviews that name the same "
      "predecessor, or a review dated on or before its predecessor, break the chain.",
      nullptr},
     {"review-without-plan", Family::case_chain, Severity::error,
-     "a review conference for a child who had no plan after the previous conference",
-     "DfE CIN census validation 8841",
+     "a review conference for a child who had no plan after the previous conference", "DfE CIN census validation 8841",
      "A review decides whether a child's plan continues or ends; a child who had no plan after the previous "
      "conference (or was not considered there) cannot be reviewed. Children are matched across records by "
      "their person number, else by their id.",
@@ -256,10 +255,9 @@ const Rule k_case_rules[] = {
      "a review ends it (outcome no-plan). A new initial, pre-birth or transfer-in plan for the same person "
      "while one is open is reported, across cases too.",
      nullptr},
-    {"s47-after-conference", Family::case_chain, Severity::error,
-     "the s47 start is after the initial conference", "DfE CIN census validation 8615",
-     "The section 47 enquiry leads to the initial conference, so it cannot start after it.",
-     s47_after_conference},
+    {"s47-after-conference", Family::case_chain, Severity::error, "the s47 start is after the initial conference",
+     "DfE CIN census validation 8615",
+     "The section 47 enquiry leads to the initial conference, so it cannot start after it.", s47_after_conference},
     {"review-late", Family::timescales, Severity::warning,
      "a review was held after its due date (3 months after the initial, then 6 months after the previous)",
      "001_9a2410f16d96b0b0.txt; Working Together to Safeguard Children 2023, chapter 4",

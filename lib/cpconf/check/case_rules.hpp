@@ -9,7 +9,7 @@
 #include "cpconf/date.hpp"
 #include "cpconf/finding.hpp"
 #include "cpconf/load/model.hpp"
-#include "cpconf/profile.hpp"
+#include "cpconf/load/profile.hpp"
 #include "cpconf/spill.hpp"
 
 namespace cpconf {
@@ -29,7 +29,7 @@ struct CaseEntry {
   Location previous_location;
   bool inquorate = false;
   struct ChildOutcome {
-    std::string key;  // the person number, else the record's child id
+    std::string key;        // the person number, else the record's child id
     std::string name_path;  // "decisions[0]" or "children[0]", for the finding's path
     Location location;
     std::optional<Outcome> outcome;

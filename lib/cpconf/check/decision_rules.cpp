@@ -6,7 +6,8 @@
 #include "cpconf/check/rule.hpp"
 #include "cpconf/derive/groupings.hpp"
 #include "cpconf/derive/tally.hpp"
-#include "cpconf/suggest.hpp"
+#include "cpconf/text/suggest.hpp"
+#include "cpconf/text/words.hpp"
 
 namespace cpconf {
 
@@ -31,7 +32,7 @@ std::string who(const Attendee& a) {
 
 std::string list_or_none(const std::vector<std::string>& ids) { return ids.empty() ? "none" : join(ids); }
 
-// Under chair-decides the professionals give views, not votes (DOMAIN.md).
+// Under chair-decides the professionals give views, not votes (cpconf-record(5), decisions).
 std::string_view votes_word(const CheckContext& ctx) { return grouping_vote(ctx) ? "votes" : "views"; }
 
 // Runs fn(decision, tally) for each decision of the record.

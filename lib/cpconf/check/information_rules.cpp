@@ -40,9 +40,9 @@ Hits opinion_without_evidence(const CheckContext& ctx) {
   Hits hits;
   for (const auto& i : ctx.record.information) {
     if (!i.basis || *i.basis != Basis::opinion || has_text(i.evidence)) continue;
-    hits.push_back(hit_at(i.basis, i.path + ".basis",
-                          fmt::format("opinion {} gives no 'evidence': record the evidence the opinion is based on",
-                                      quoted(i))));
+    hits.push_back(
+        hit_at(i.basis, i.path + ".basis",
+               fmt::format("opinion {} gives no 'evidence': record the evidence the opinion is based on", quoted(i))));
   }
   return hits;
 }
@@ -72,8 +72,7 @@ Hits scale_without_anchors(const CheckContext& ctx) {
     std::string_view missing = !zero && !ten ? "'zero-means' or 'ten-means'" : !zero ? "'zero-means'" : "'ten-means'";
     hits.push_back(hit_at(s, fmt::format("the safety scale for child {} records {} score{} but no {}: say what 0 "
                                          "and 10 mean, since the scale's direction differs between areas",
-                                         d.child.value_or(std::string("?")), scores, scores == 1 ? "" : "s",
-                                         missing)));
+                                         d.child.value_or(std::string("?")), scores, scores == 1 ? "" : "s", missing)));
   }
   return hits;
 }
@@ -82,8 +81,7 @@ constexpr std::string_view k_information_sharing = "004_85b044108cd89017.txt (In
 
 const Rule k_information_rules[] = {
     {"unclassified-information", Family::information, Severity::info,
-     "a point shared in conference is not marked as fact, observation, allegation or opinion",
-     k_information_sharing,
+     "a point shared in conference is not marked as fact, observation, allegation or opinion", k_information_sharing,
      "Professionals sharing information should \"distinguish between fact, observation, allegation and "
      "opinion\" (004, Information Sharing), so that the family and the conference can weigh it. Fires for an "
      "information point with no 'basis'.",
@@ -102,7 +100,8 @@ const Rule k_information_rules[] = {
      second_hand_without_source},
     {"scale-without-anchors", Family::information, Severity::warning,
      "a safety scale records scores without saying what 0 and 10 mean",
-     "Signs of Safety practice (DOMAIN.md, Strengths-based formats)",
+     "Signs of Safety practice: danger statements and safety scales (Leicester, Leicestershire and Rutland, Signs of "
+     "Safety conference agenda, 2020)",
      "Signs of Safety and similar formats score safety from 0 to 10 per danger statement and overall, but the "
      "scale's direction varies between areas, so a record must say what 0 and 10 mean for its scores to be "
      "read correctly. Fires for a decision's safety-scale that records scores but lacks 'zero-means' or "

@@ -5,7 +5,8 @@
 #include <fmt/format.h>
 
 #include "cpconf/check/rule.hpp"
-#include "cpconf/suggest.hpp"
+#include "cpconf/text/suggest.hpp"
+#include "cpconf/text/words.hpp"
 
 namespace cpconf {
 
@@ -21,8 +22,8 @@ void find_duplicates(const std::vector<T>& items, std::string_view what, GetId g
     auto [it, inserted] = first.emplace(*id, &item);
     if (!inserted) {
       hits.push_back(hit_at(id, item.path + ".id",
-                            fmt::format("{} id '{}' is used again (first by {} at line {}): ids must be unique",
-                                        what, *id, it->second->path, it->second->location.line)));
+                            fmt::format("{} id '{}' is used again (first by {} at line {}): ids must be unique", what,
+                                        *id, it->second->path, it->second->location.line)));
     }
   }
 }
@@ -30,9 +31,12 @@ void find_duplicates(const std::vector<T>& items, std::string_view what, GetId g
 Hits duplicate_id(const CheckContext& ctx) {
   const Record& r = ctx.record;
   Hits hits;
-  find_duplicates(r.children, "child", [](const Child& c) -> const Field<std::string>& { return c.id; }, hits);
-  find_duplicates(r.attendees, "attendee", [](const Attendee& a) -> const Field<std::string>& { return a.id; }, hits);
-  find_duplicates(r.groupings, "grouping", [](const Grouping& g) -> const Field<std::string>& { return g.id; }, hits);
+  find_duplicates(
+      r.children, "child", [](const Child& c) -> const Field<std::string>& { return c.id; }, hits);
+  find_duplicates(
+      r.attendees, "attendee", [](const Attendee& a) -> const Field<std::string>& { return a.id; }, hits);
+  find_duplicates(
+      r.groupings, "grouping", [](const Grouping& g) -> const Field<std::string>& { return g.id; }, hits);
   std::map<std::string, const Decision*> decided;
   for (const auto& d : r.decisions) {
     if (!d.child) continue;
@@ -181,14 +185,12 @@ const Rule k_record_rules[] = {
      "The record lacks a key the format requires at this place (some depend on the conference kind: "
      "an initial conference needs strategy-discussion, a review previous, a transfer-in notified).",
      nullptr},
-    {"invalid-value", Family::record, Severity::error, "a value of the wrong type, form or enumeration",
-     k_structure,
+    {"invalid-value", Family::record, Severity::error, "a value of the wrong type, form or enumeration", k_structure,
      "A value has the wrong type (a list where one value is expected), a malformed or impossible date "
      "or time, or is not one of the allowed words; the message lists the allowed values and suggests "
      "the nearest.",
      nullptr},
-    {"duplicate-id", Family::record, Severity::error, "two children, attendees or groupings share an id",
-     k_structure,
+    {"duplicate-id", Family::record, Severity::error, "two children, attendees or groupings share an id", k_structure,
      "Ids tie the parts of a record together: votes name attendees and groupings, decisions name "
      "children. Two items with one id make every reference to it ambiguous. A child with two decisions "
      "is reported here too.",
@@ -202,25 +204,6 @@ const Rule k_record_rules[] = {
      k_structure,
      "The first key, 'cpconf', gives the record format version. This build reads version 1; a record "
      "of another version is not checked further, since its keys may mean other things.",
-     nullptr},
-    // Applied by the Validator, which sees the file's first line.
-    {"foreign-schema", Family::record, Severity::warning,
-     "the editors' schema line names a schema other than cpconf's", "cpconf-record(5): schema line for editors",
-     "A first line '# yaml-language-server: $schema=...' tells editors which JSON Schema to check the "
-     "file against. In a record it must name cpconf's conference.schema.json (by a relative path or a "
-     "URL); any other schema makes the editor check the record against another format, with "
-     "misleading errors and completions. cpconf ignores such a line and reports it.",
-     nullptr},
-    // A case rule, kept beside the record rules because the Validator applies it while checking
-    // one record, as it applies foreign-schema: it compares a record with its own earlier version,
-    // which no single file shows, so (like the other case rules) a script builds its test history.
-    {"edited-after-sign-off", Family::case_chain, Severity::error,
-     "a record was changed after the chair signed it off", "cpconf-record(5): conference.sign-off",
-     "With --changed-since, a record changed since the revision is compared with its history: when "
-     "the latest change (its commit's date, or today for a change not yet committed) comes after the "
-     "date of conference.sign-off, and the record was already signed off before that change, the "
-     "signed-off record has been edited. A signed-off record is corrected by an addendum, or signed "
-     "off again with the new date.",
      nullptr},
 };
 

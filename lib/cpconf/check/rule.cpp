@@ -50,7 +50,10 @@ std::optional<Family> family_from_key(std::string_view key) {
 std::span<const Rule> all_rules() {
   static const std::vector<Rule> k_rules = [] {
     std::vector<Rule> rules;
-    for (auto family : {record_rules(), attendance_rules(), timescale_rules(), decision_rules(), information_rules(), case_rules(), waiver_rules()}) rules.insert(rules.end(), family.begin(), family.end());
+    for (auto family : {record_rules(), file_rules(), attendance_rules(), timescale_rules(), decision_rules(),
+                        information_rules(), case_rules(), waiver_rules()}) {
+      rules.insert(rules.end(), family.begin(), family.end());
+    }
     return rules;
   }();
   return k_rules;

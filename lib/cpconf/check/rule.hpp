@@ -10,13 +10,13 @@
 #include "cpconf/derive/tally.hpp"
 #include "cpconf/finding.hpp"
 #include "cpconf/load/model.hpp"
-#include "cpconf/profile.hpp"
+#include "cpconf/load/profile.hpp"
 
 namespace cpconf {
 
 enum class Family { record, attendance, timescales, decision, case_chain, information, waiver };
 
-// "reports and timescales", as RULES.md names the family.
+// "reports and timescales", as `cpconf rules` names the family.
 std::string_view family_name(Family family);
 // The one-word name of a family: what --family and --select take, JSON gives, and tests/e2e/
 // names a folder after ("timescales").
@@ -52,9 +52,7 @@ template <class T>
 Hit hit_at(const Field<T>& field, std::string path, std::string message) {
   return {field.location, std::move(path), std::move(message)};
 }
-inline Hit hit_at(const Node& node, std::string message) {
-  return {node.location, node.path, std::move(message)};
-}
+inline Hit hit_at(const Node& node, std::string message) { return {node.location, node.path, std::move(message)}; }
 
 // A text field that says something: present and not only blanks. Rules treat a blank reason,
 // rationale or evidence as missing.
@@ -81,6 +79,7 @@ const Rule* find_rule(std::string_view name);
 // Each family's rows, defined beside its checks (check/<family>_rules.cpp) and gathered by
 // all_rules(). Adding a rule touches only its family's file.
 std::span<const Rule> record_rules();
+std::span<const Rule> file_rules();  // record and case rules about the file: its first line, its history
 std::span<const Rule> attendance_rules();
 std::span<const Rule> timescale_rules();
 std::span<const Rule> decision_rules();

@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "cpconf/check/rule.hpp"
-#include "cpconf/suggest.hpp"
+#include "cpconf/text/suggest.hpp"
 
 namespace cpconf {
 
@@ -49,8 +49,8 @@ WaiverResult apply_waivers(const Record& record, Date as_of, Findings& findings,
   std::vector<std::string> names;
   for (const auto& rule : all_rules()) names.emplace_back(rule.name);
   auto problem = [&](std::string_view rule, const Node& waiver, std::string message) {
-    result.problems.push_back({std::string(rule), Severity::error, record.file, waiver.location, waiver.path,
-                               std::move(message)});
+    result.problems.push_back(
+        {std::string(rule), Severity::error, record.file, waiver.location, waiver.path, std::move(message)});
   };
   for (const Waiver& waiver : record.waivers) {
     if (!waiver.rule || !waiver.at) continue;  // missing-field already said so

@@ -17,8 +17,7 @@ Deadline working_days_after(const Calendar& calendar, Date anchor, int limit) {
 }
 
 Deadline working_days_before(const Calendar& calendar, Date anchor, int limit) {
-  return {Measure::working_days_before, limit, whole_day(anchor),
-          whole_day(calendar.add_working_days(anchor, -limit))};
+  return {Measure::working_days_before, limit, whole_day(anchor), whole_day(calendar.add_working_days(anchor, -limit))};
 }
 
 Deadline hours_after(DateTime anchor, int hours) {
@@ -48,8 +47,7 @@ Lateness lateness(const Deadline& deadline, const Calendar& calendar, const Date
     case Measure::hours_before:
       return {static_cast<long>(latest_minutes(event) - deadline.due.serial_minutes()), LateUnit::minutes};
     case Measure::months_after:
-    case Measure::days_before:
-      return {event.date.serial() - deadline.due.date.serial(), LateUnit::days};
+    case Measure::days_before: return {event.date.serial() - deadline.due.date.serial(), LateUnit::days};
   }
   return {};
 }

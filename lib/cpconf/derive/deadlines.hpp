@@ -6,9 +6,9 @@
 
 #include "cpconf/date.hpp"
 #include "cpconf/load/model.hpp"
-#include "cpconf/profile.hpp"
+#include "cpconf/load/profile.hpp"
 
-// The deadlines of DOMAIN.md's timescale table as pure functions of a record, its profile and
+// The deadlines of the timescales (cpconf-profile(5)) as pure functions of a record, its profile and
 // the profile's calendar, shared by the timescale rules and `cpconf timeline` so that a
 // deadline is computed once. Working days are counted (anchor, event]: the day after the
 // anchor is working day 1, and an event on a weekend or bank holiday right after a deadline
@@ -56,9 +56,6 @@ Deadline days_before(Date anchor, int days);
 // How late an event was against the deadline, in the measure's own unit: working days,
 // minutes for clock hours, calendar days for months and days.
 Lateness lateness(const Deadline& deadline, const Calendar& calendar, const DateTime& event);
-inline bool is_late(const Deadline& deadline, const Calendar& calendar, const DateTime& event) {
-  return lateness(deadline, calendar, event).amount > 0;
-}
 // True when nothing recorded by this day can meet the deadline any more: its due day is past.
 inline bool has_passed(const Deadline& deadline, Date as_of) { return deadline.due.date < as_of; }
 
@@ -69,7 +66,7 @@ DateTime from_minutes(long long minutes);
 
 // A weekday in a counted span that is not a working day: why a count is shorter than it looks.
 
-// Initial, pre-birth and transfer-in conferences are all initial conferences (DOMAIN.md).
+// Initial, pre-birth and transfer-in conferences are all initial conferences (cpconf-record(5)).
 bool is_initial_kind(ConferenceKind kind);
 // Some child was given a plan, or kept one at a review.
 bool made_plan(const Record& record);

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "cpconf/suggest.hpp"
+#include "cpconf/text/words.hpp"
 
 namespace cpconf {
 

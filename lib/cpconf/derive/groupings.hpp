@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "cpconf/load/model.hpp"
-#include "cpconf/profile.hpp"
+#include "cpconf/load/profile.hpp"
 
 namespace cpconf {
 

@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "cpconf/suggest.hpp"
+#include "cpconf/text/words.hpp"
 
 namespace cpconf {
 

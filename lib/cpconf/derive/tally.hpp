@@ -6,7 +6,7 @@
 
 #include "cpconf/derive/groupings.hpp"
 #include "cpconf/load/model.hpp"
-#include "cpconf/profile.hpp"
+#include "cpconf/load/profile.hpp"
 
 // The count of one decision's votes: what the decision rules judge and `cpconf vote` shows.
 // A tally points into the Record it was made from, which must outlive it.

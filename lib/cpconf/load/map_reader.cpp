@@ -5,7 +5,8 @@
 
 #include <fmt/format.h>
 
-#include "cpconf/suggest.hpp"
+#include "cpconf/text/suggest.hpp"
+#include "cpconf/text/words.hpp"
 
 namespace cpconf {
 

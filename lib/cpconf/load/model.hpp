@@ -29,7 +29,9 @@ struct Field {
   const T& operator*() const { return *value; }
   const T* operator->() const { return &*value; }
   template <class U>
-  T value_or(U&& fallback) const { return value.value_or(std::forward<U>(fallback)); }
+  T value_or(U&& fallback) const {
+    return value.value_or(std::forward<U>(fallback));
+  }
 };
 
 // Something with a place in the record: its path ("attendees[2]") and where it starts.
@@ -40,8 +42,17 @@ struct Node {
 
 enum class ConferenceKind { initial, pre_birth, review, transfer_in };
 enum class Capacity {
-  professional, parent, child, family_member, supporter, advocate,
-  legal_representative, inspectorate, cafcass, carer, observer
+  professional,
+  parent,
+  child,
+  family_member,
+  supporter,
+  advocate,
+  legal_representative,
+  inspectorate,
+  cafcass,
+  carer,
+  observer
 };
 enum class Attendance { present, apologies };
 enum class Outcome { plan, no_plan };
@@ -132,7 +143,7 @@ struct Attendee : Node {
   Field<std::string> represented_by;  // attendee id presenting an absent professional's report
   Field<Ids> children;                // ids of the children this attendee is involved with
   Field<Report> report;
-  Field<Date> observer_request;       // when an observer asked the chair in writing
+  Field<Date> observer_request;  // when an observer asked the chair in writing
 };
 
 struct Grouping : Node {

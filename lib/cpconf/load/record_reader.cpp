@@ -93,7 +93,8 @@ void describe(MapReader& r, Child& c) {
   r.optional("born", c.born);
   r.optional("expected", c.expected);
   if (!r.has_value("born") && !r.has_value("expected")) {
-    r.missing(unborn ? "expected" : "born", unborn ? "(expected date of delivery) is missing" : "(date of birth) is missing");
+    r.missing(unborn ? "expected" : "born",
+              unborn ? "(expected date of delivery) is missing" : "(date of birth) is missing");
   }
   r.optional("invited", c.invited);
   r.optional("attended", c.attended);
@@ -276,12 +277,6 @@ LoadedRecord read_record(ParsedYaml parsed, const std::string& file) {
   for (auto& finding : context.findings) result.findings.push_back(std::move(finding));
   if (readable && record.format_version) result.record = std::move(record);
   return result;
-}
-
-LoadedRecord load_record_file(const std::string& path, const std::string& display_name,
-                              const YamlLimits& limits) {
-  std::string text = read_source(path, limits.max_bytes);
-  return load_record(text, display_name, limits);
 }
 
 }  // namespace cpconf

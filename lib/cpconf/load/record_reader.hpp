@@ -21,9 +21,4 @@ LoadedRecord load_record(std::string_view text, const std::string& file, const Y
 // Reads a record from an already parsed tree (from parse_yaml or the tree cache).
 LoadedRecord read_record(ParsedYaml parsed, const std::string& file);
 
-// Reads a record from a path ("-" for standard input, named display_name).
-// Throws InputError when the path cannot be read.
-LoadedRecord load_record_file(const std::string& path, const std::string& display_name,
-                              const YamlLimits& limits = {});
-
 }  // namespace cpconf

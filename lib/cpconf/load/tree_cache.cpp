@@ -4,9 +4,9 @@
 #include <cstring>
 #include <filesystem>
 #include <optional>
-#include <sys/stat.h>
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 
 #include "cpconf/atomic_file.hpp"
 #include "cpconf/bytes.hpp"

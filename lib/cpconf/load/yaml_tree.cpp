@@ -1,21 +1,20 @@
 #include "cpconf/load/yaml_tree.hpp"
 
+#include <cerrno>
+#include <cstring>
+#include <iostream>
+#include <optional>
+#include <sstream>
+#include <unordered_map>
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
-
-#include <cerrno>
-#include <cstring>
-#include <optional>
-#include <fcntl.h>
-#include <iostream>
-#include <sstream>
-#include <sys/stat.h>
-#include <unistd.h>
-#include <unordered_map>
-
-#include <fmt/format.h>
 
 namespace cpconf {
 
@@ -72,10 +71,18 @@ std::optional<Finding> check_text(std::string_view text, const std::string& file
   for (std::size_t i = 0; i < text.size();) {
     auto byte = static_cast<unsigned char>(text[i]);
     if (byte == 0) {
-      return Finding{"yaml-syntax", Severity::error, file, location_of_offset(text, i), "",
+      return Finding{"yaml-syntax",
+                     Severity::error,
+                     file,
+                     location_of_offset(text, i),
+                     "",
                      "the file holds a NUL byte: it is binary, not a YAML text file"};
     }
-    std::size_t length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : (byte >> 3) == 0x1E ? 4 : 0;
+    std::size_t length = byte < 0x80           ? 1
+                         : (byte >> 5) == 0x6  ? 2
+                         : (byte >> 4) == 0xE  ? 3
+                         : (byte >> 3) == 0x1E ? 4
+                                               : 0;
     bool valid = length != 0 && i + length <= text.size();
     for (std::size_t k = 1; valid && k < length; ++k) {
       valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
@@ -90,7 +97,11 @@ std::optional<Finding> check_text(std::string_view text, const std::string& file
       valid = byte <= 0xF4 && !(byte == 0xF0 && next < 0x90) && !(byte == 0xF4 && next >= 0x90);
     }
     if (!valid) {
-      return Finding{"yaml-syntax", Severity::error, file, location_of_offset(text, i), "",
+      return Finding{"yaml-syntax",
+                     Severity::error,
+                     file,
+                     location_of_offset(text, i),
+                     "",
                      fmt::format("invalid UTF-8 byte 0x{:02X}: save the file as UTF-8", byte)};
     }
     i += length;
@@ -222,14 +233,13 @@ class TreeBuilder : public YAML::EventHandler {
 
   void open(const YAML::Mark& mark, YAML::anchor_t anchor, YamlNode::Kind kind) {
     refuse_anchor(mark, anchor);
-    if (!m_stack.empty() && m_stack.back().node->kind == YamlNode::Kind::mapping &&
-        !m_stack.back().expecting_value) {
+    if (!m_stack.empty() && m_stack.back().node->kind == YamlNode::Kind::mapping && !m_stack.back().expecting_value) {
       throw Stop{"yaml-syntax", to_location(mark), "a key must be a single name, not a list or mapping"};
     }
     if (m_stack.size() >= m_limits.max_depth) {
-      throw Stop{"input-limits", to_location(mark),
-                 fmt::format("values are nested more than {} levels deep: a record needs far fewer",
-                             m_limits.max_depth)};
+      throw Stop{
+          "input-limits", to_location(mark),
+          fmt::format("values are nested more than {} levels deep: a record needs far fewer", m_limits.max_depth)};
     }
     YamlNode& node = place(mark);
     node.kind = kind;
@@ -238,7 +248,8 @@ class TreeBuilder : public YAML::EventHandler {
 
   // Checked while the node is still on the stack: once closed, a later sibling may move it.
   void close() {
-    if (m_stack.back().node->kind == YamlNode::Kind::mapping) find_duplicate_keys(*m_stack.back().node, m_file, m_findings);
+    if (m_stack.back().node->kind == YamlNode::Kind::mapping)
+      find_duplicate_keys(*m_stack.back().node, m_file, m_findings);
     m_stack.pop_back();
   }
 
@@ -269,9 +280,13 @@ bool has_content(std::string_view text) {
 ParsedYaml parse_yaml(std::string_view text, const std::string& file, const YamlLimits& limits) {
   ParsedYaml result;
   if (text.size() > limits.max_bytes) {
-    result.findings.push_back({"input-limits", Severity::error, file, {1, 1}, "",
-                               fmt::format("the file is larger than {} bytes: a record is far smaller",
-                                           limits.max_bytes)});
+    result.findings.push_back(
+        {"input-limits",
+         Severity::error,
+         file,
+         {1, 1},
+         "",
+         fmt::format("the file is larger than {} bytes: a record is far smaller", limits.max_bytes)});
     return result;
   }
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
@@ -289,7 +304,11 @@ ParsedYaml parse_yaml(std::string_view text, const std::string& file, const Yaml
     text = normalized;
   }
   if (!has_content(text)) {
-    result.findings.push_back({"yaml-syntax", Severity::error, file, {1, 1}, "",
+    result.findings.push_back({"yaml-syntax",
+                               Severity::error,
+                               file,
+                               {1, 1},
+                               "",
                                "the file is empty: a record is a mapping that starts with 'cpconf: 1'"});
     return result;
   }
@@ -299,8 +318,7 @@ ParsedYaml parse_yaml(std::string_view text, const std::string& file, const Yaml
   try {
     YAML::Parser parser(stream);
     if (!parser.HandleNextDocument(builder)) {
-      result.findings.push_back({"yaml-syntax", Severity::error, file, {1, 1}, "",
-                                 "the file holds no YAML document"});
+      result.findings.push_back({"yaml-syntax", Severity::error, file, {1, 1}, "", "the file holds no YAML document"});
       return result;
     }
     YamlNode extra;
@@ -318,8 +336,8 @@ ParsedYaml parse_yaml(std::string_view text, const std::string& file, const Yaml
     result.findings.push_back({"yaml-syntax", Severity::error, file, to_location(error.mark), "", error.msg});
     return result;
   } catch (const std::bad_alloc&) {
-    result.findings.push_back({"input-limits", Severity::error, file, {1, 1}, "",
-                               "ran out of memory while reading the file"});
+    result.findings.push_back(
+        {"input-limits", Severity::error, file, {1, 1}, "", "ran out of memory while reading the file"});
     return result;
   } catch (const YAML::Exception& error) {
     result.findings.push_back({"yaml-syntax", Severity::error, file, to_location(error.mark), "", error.msg});

@@ -51,7 +51,7 @@ struct YamlLimits {
 
 struct ParsedYaml {
   YamlNode root;
-  Findings findings;  // yaml-syntax, input-limits and duplicate-key findings
+  Findings findings;    // yaml-syntax, input-limits and duplicate-key findings
   bool usable = false;  // false when the tree must not be read further
 };
 

@@ -1,0 +1,85 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cpconf/date.hpp"
+#include "cpconf/finding.hpp"
+#include "cpconf/load/model.hpp"
+
+namespace cpconf {
+
+enum class DecisionMode { grouping_vote, chair_decides };
+
+struct GroupingDef {
+  std::string id;
+  std::string name;
+  // Lower-case words or phrases; an attendee whose role or agency contains one as whole
+  // words belongs to this grouping.
+  std::vector<std::string> keywords;
+};
+
+// The timescales of the procedures (cpconf-profile(5)), as the local procedure sets them.
+struct Timescales {
+  int initial_conference_working_days = 15;
+  int report_hours_before_initial = 48;
+  int report_working_days_before_review = 5;
+  int plan_hours = 24;
+  int core_group_working_days = 10;
+  int minutes_working_days = 20;
+  int amendment_working_days = 5;
+  int observer_request_days = 7;
+  int transfer_in_working_days = 15;
+  int pre_birth_weeks_before_due = 10;
+  int reconvene_working_days = 10;
+  int first_review_months = 3;
+  int later_review_months = 6;
+  int escalation_working_days = 1;
+};
+
+// A rule's setting in a profile or configuration: a new severity, or off.
+struct RuleSetting {
+  bool enabled = true;
+  std::optional<Severity> severity;
+};
+// Rule settings by rule name.
+using RuleSettings = std::map<std::string, RuleSetting, std::less<>>;
+
+// The local procedure a record is checked against.
+struct Profile {
+  std::string name;
+  std::string description;
+  std::string source;
+  DecisionMode mode = DecisionMode::chair_decides;
+  bool chair_may_over_rule = true;
+  std::vector<GroupingDef> groupings;
+  std::vector<Capacity> non_voting;
+  int quorum_min_groupings = 3;
+  std::vector<std::string> quorum_required;
+  std::vector<std::string> categories;
+  std::string social_care_grouping = "childrens-social-care";
+  std::string school_grouping = "education";
+  Timescales timescales;
+  int max_professionals = 10;
+  int max_minutes = 120;
+  bool forbid_consecutive_inquorate = true;
+  std::vector<Date> closure_days;
+  RuleSettings rules;
+
+  const GroupingDef* grouping(std::string_view id) const;
+  bool is_non_voting(Capacity capacity) const;
+};
+
+// Thrown when a profile cannot be used; carries every finding with its place.
+class ProfileError : public InputError {
+ public:
+  ProfileError(std::string file, std::string message, Findings findings);
+  const Findings& findings() const { return m_findings; }
+
+ private:
+  Findings m_findings;
+};
+
+}  // namespace cpconf

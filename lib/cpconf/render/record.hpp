@@ -1,0 +1,38 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cpconf/check/file_report.hpp"
+#include "cpconf/render/build.hpp"
+#include "cpconf/render/render.hpp"
+#include "cpconf/source/record_source.hpp"
+
+namespace cpconf {
+
+struct RenderSettings {
+  const RenderFormat* format = nullptr;
+  BuildOptions build;
+  WriteOptions write;
+};
+
+struct RenderedRecord {
+  std::string content;
+  // A file name for the output, without extension: the input's, redacted as the record is
+  // and kept to letters, digits, '-' and '_' when redacting.
+  std::string file_stem;
+};
+
+// One record's written record in the format asked for, with the findings of its report.
+RenderedRecord render_record(const Record& record, const Profile& profile, const FileReport& report,
+                             const RenderSettings& settings);
+
+// The names redaction hides in each case's records, pooled over every file given (standard
+// input excepted): a review may name in free text a relative who came only to the initial
+// conference. Files that cannot be read add nothing; their rendering reports them.
+using NamesByCase = std::map<std::string, std::vector<std::string>>;
+NamesByCase names_by_case(const std::vector<std::string>& files, Redaction level, RecordSource& source, unsigned jobs);
+
+}  // namespace cpconf

@@ -1,0 +1,276 @@
+#include "cpconf/report/findings_format.hpp"
+
+#include <type_traits>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "cpconf/named.hpp"
+#include "cpconf/report/junit.hpp"
+#include "cpconf/report/sarif.hpp"
+#include "cpconf/text/colour.hpp"
+#include "cpconf/text/figures.hpp"
+#include "cpconf/text/json.hpp"
+
+namespace cpconf {
+
+namespace {
+
+std::string paint(std::string_view text, std::string_view style, bool color) {
+  return color ? fmt::format("{}{}{}", style, text, k_reset) : std::string(text);
+}
+
+std::string_view source_line(std::string_view source, int line) {
+  if (source.substr(0, 3) == "\xEF\xBB\xBF") source.remove_prefix(3);
+  std::size_t start = 0;
+  for (int i = 1; i < line; ++i) {
+    start = source.find('\n', start);
+    if (start == std::string_view::npos) return {};
+    ++start;
+  }
+  auto end = source.find('\n', start);
+  auto text = source.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+  if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+  return text;
+}
+
+}  // namespace
+
+void FindingCounts::count(const Findings& findings) {
+  for (const auto& finding : findings) {
+    switch (finding.severity) {
+      case Severity::error: ++errors; break;
+      case Severity::warning: ++warnings; break;
+      case Severity::info: ++infos; break;
+    }
+  }
+}
+
+std::string format_finding_text(const Finding& finding, std::string_view source, bool color) {
+  std::string out =
+      paint(fmt::format("{}:{}:{}:", finding.file, finding.location.line, finding.location.column), k_bold, color);
+  out +=
+      fmt::format(" {} {} {}\n",
+                  paint(fmt::format("{}:", severity_name(finding.severity)), severity_colour(finding.severity), color),
+                  finding.message, paint(fmt::format("[{}]", finding.rule), k_dim, color));
+  std::string_view line = finding.location.line > 0 ? source_line(source, finding.location.line) : std::string_view{};
+  std::size_t width = std::max<std::size_t>(5, std::to_string(finding.location.line).size());
+  if (!line.empty() && line.size() <= 400) {
+    std::string gutter = fmt::format("{:>{}}", finding.location.line, width);
+    std::string shown(line);
+    // A binary or broken line must not send control bytes to the terminal.
+    for (char& c : shown) {
+      if (static_cast<unsigned char>(c) < 0x20 && c != '\t') c = '?';
+    }
+    out += fmt::format("{} | {}\n", paint(gutter, k_dim, color), shown);
+    std::string marker;
+    auto column = static_cast<std::size_t>(std::max(finding.location.column, 1) - 1);
+    for (std::size_t i = 0; i < column && i < line.size(); ++i) marker.push_back(line[i] == '\t' ? '\t' : ' ');
+    std::size_t length = 1;
+    // The marker underlines one word: up to a blank, a comment, or the end of a flow list's item.
+    constexpr std::string_view k_word_ends = " #,]}";
+    while (column + length < line.size() && k_word_ends.find(line[column + length]) == std::string_view::npos) ++length;
+    std::string caret = "^" + std::string(length - 1, '~');
+    out += fmt::format("{} | {}{}\n", std::string(width, ' '), marker,
+                       paint(caret, severity_colour(finding.severity), color));
+  }
+  if (!finding.path.empty()) out += fmt::format("{} = at {}\n", std::string(width, ' '), finding.path);
+  return out;
+}
+
+std::string format_counts_text(const FindingCounts& counts, bool color) {
+  std::string out = fmt::format("{} checked: {}, {}, {} info", plural(counts.files, "file", "files"),
+                                plural(counts.errors, "error", "errors"),
+                                plural(counts.warnings, "warning", "warnings"), counts.infos);
+  if (counts.input_errors > 0) out += fmt::format(", {} not readable", plural(counts.input_errors, "input", "inputs"));
+  if (counts.waived > 0) out += fmt::format("; {} waived", counts.waived);
+  if (counts.baselined > 0) out += fmt::format("; {} in the baseline", counts.baselined);
+  if (counts.baseline_unmatched > 0) {
+    out += fmt::format("; {} baseline {} no longer found", counts.baseline_unmatched,
+                       counts.baseline_unmatched == 1 ? "entry" : "entries");
+  }
+  bool clean = counts.errors + counts.warnings + counts.infos + counts.input_errors == 0;
+  return paint(out, clean ? "\033[32m" : k_bold, color) + "\n";
+}
+
+std::string format_waived_text(const WaivedFinding& waived, bool color) {
+  const Finding& f = waived.finding;
+  return paint(fmt::format("{}:{}:{}: waived: {} [{}] (waiver at line {}: {})\n", f.file, f.location.line,
+                           f.location.column, f.message, f.rule, waived.waiver.line, waived.reason),
+               k_dim, color);
+}
+
+std::string json_begin() { return "{\"files\":["; }
+
+namespace {
+
+std::string json_finding(const Finding& f, bool with_file) {
+  return fmt::format("{{{}\"rule\":{},\"severity\":{},\"line\":{},\"column\":{},\"path\":{},\"message\":{}}}",
+                     with_file ? fmt::format("\"file\":{},", json_string(f.file)) : "", json_string(f.rule),
+                     json_string(severity_name(f.severity)), f.location.line, f.location.column, json_string(f.path),
+                     json_string(f.message));
+}
+
+}  // namespace
+
+std::string json_file(const FileReport& report, bool first) {
+  std::string out = first ? "\n" : ",\n";
+  out += fmt::format("{{\"file\":{},\"profile\":{},\"findings\":[", json_string(report.file),
+                     report.profile == nullptr ? "null" : json_string(report.profile->name));
+  for (std::size_t i = 0; i < report.findings.size(); ++i) {
+    out += (i == 0 ? "" : ",") + json_finding(report.findings[i], false);
+  }
+  out += "],\"waived\":[";
+  for (std::size_t i = 0; i < report.waived.size(); ++i) {
+    const auto& w = report.waived[i];
+    std::string finding = json_finding(w.finding, false);
+    finding.pop_back();
+    out += fmt::format("{}{},\"waiver_line\":{},\"reason\":{}}}", i == 0 ? "" : ",", finding, w.waiver.line,
+                       json_string(w.reason));
+  }
+  return out + "]}";
+}
+
+std::string json_input_error(const std::string& file, const std::string& message, bool first) {
+  return fmt::format("{}{{\"file\":{},\"error\":{},\"findings\":[],\"waived\":[]}}", first ? "\n" : ",\n",
+                     json_string(file), json_string(message));
+}
+
+namespace {
+constexpr std::string_view k_json_cross_record = "\n],\n\"cross_record\":[";
+}
+
+std::string json_cross_record(const Finding& finding, bool first) {
+  return fmt::format("{}{}", first ? fmt::format("{}\n", k_json_cross_record) : ",\n", json_finding(finding, true));
+}
+
+std::string json_end(const FindingCounts& counts, bool any_cross_record) {
+  std::string out(any_cross_record ? "" : k_json_cross_record);
+  out += fmt::format(
+      "],\n\"summary\":{{\"files\":{},\"errors\":{},\"warnings\":{},\"info\":{},"
+      "\"input_errors\":{},\"waived\":{},\"baselined\":{},\"baseline_unmatched\":{}}}}}\n",
+      counts.files, counts.errors, counts.warnings, counts.infos, counts.input_errors, counts.waived, counts.baselined,
+      counts.baseline_unmatched);
+  return out;
+}
+
+namespace {
+
+// Workflow-command escaping: data escapes % CR LF; properties also : and ,.
+std::string github_escape(std::string_view text, bool property) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '%': out += "%25"; break;
+      case '\r': out += "%0D"; break;
+      case '\n': out += "%0A"; break;
+      case ':': out += property ? "%3A" : ":"; break;
+      case ',': out += property ? "%2C" : ","; break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string format_finding_github(const Finding& finding) {
+  std::string_view command = finding.severity == Severity::error     ? "error"
+                             : finding.severity == Severity::warning ? "warning"
+                                                                     : "notice";
+  std::string message =
+      finding.path.empty() ? finding.message : fmt::format("{} (at {})", finding.message, finding.path);
+  return fmt::format("::{} file={},line={},col={},title={}::{}\n", command, github_escape(finding.file, true),
+                     std::max(finding.location.line, 1), std::max(finding.location.column, 1),
+                     github_escape(fmt::format("cpconf {}", finding.rule), true), github_escape(message, false));
+}
+
+namespace {
+
+class TextWriter : public FindingsWriter {
+ public:
+  explicit TextWriter(const WriterOptions& options) : m_options(options) {}
+
+  std::string file(const FileReport& report, std::string_view source) override {
+    std::string out;
+    for (const auto& finding : report.findings) {
+      out += format_finding_text(finding, m_options.excerpts ? source : std::string_view{}, m_options.color);
+    }
+    if (!m_options.quiet) {
+      for (const auto& waived : report.waived) out += format_waived_text(waived, m_options.color);
+    }
+    return out;
+  }
+
+  std::string input_error(const std::string&, const std::string&) override { return {}; }
+
+  std::string cross_record(const Finding& finding) override {
+    return format_finding_text(finding, "", m_options.color);
+  }
+
+  std::string end(const FindingCounts& counts) override {
+    bool clean = counts.errors + counts.warnings + counts.infos + counts.input_errors == 0;
+    return m_options.quiet && clean ? std::string() : format_counts_text(counts, m_options.color);
+  }
+
+ private:
+  WriterOptions m_options;
+};
+
+class JsonWriter : public FindingsWriter {
+ public:
+  std::string begin() override { return json_begin(); }
+  std::string file(const FileReport& report, std::string_view) override { return json_file(report, next()); }
+  std::string input_error(const std::string& file, const std::string& message) override {
+    return json_input_error(file, message, next());
+  }
+  std::string cross_record(const Finding& finding) override {
+    return json_cross_record(finding, !std::exchange(m_any_cross_record, true));
+  }
+  std::string end(const FindingCounts& counts) override { return json_end(counts, m_any_cross_record); }
+
+ private:
+  bool next() { return std::exchange(m_first, false); }
+  bool m_first = true;
+  bool m_any_cross_record = false;
+};
+
+class GithubWriter : public FindingsWriter {
+ public:
+  std::string file(const FileReport& report, std::string_view) override { return annotations(report.findings); }
+  std::string input_error(const std::string&, const std::string&) override { return {}; }
+  std::string cross_record(const Finding& finding) override { return format_finding_github(finding); }
+  std::string end(const FindingCounts&) override { return {}; }
+
+ private:
+  static std::string annotations(const Findings& findings) {
+    std::string out;
+    for (const auto& finding : findings) out += format_finding_github(finding);
+    return out;
+  }
+};
+
+template <class Writer>
+std::unique_ptr<FindingsWriter> make(const WriterOptions& options) {
+  if constexpr (std::is_constructible_v<Writer, const WriterOptions&>) {
+    return std::make_unique<Writer>(options);
+  } else {
+    return std::make_unique<Writer>();
+  }
+}
+
+constexpr FindingsFormat k_formats[] = {
+    {"text", "default", false, make<TextWriter>},
+    {"json", "", false, make<JsonWriter>},
+    {"github", "default under GitHub Actions", true, make<GithubWriter>},
+    {"sarif", "", true, make<SarifWriter>},
+    {"junit", "", true, make<JunitWriter>},
+};
+
+}  // namespace
+
+std::span<const FindingsFormat> findings_formats() { return k_formats; }
+
+const FindingsFormat* find_findings_format(std::string_view name) { return find_named(findings_formats(), name); }
+
+}  // namespace cpconf

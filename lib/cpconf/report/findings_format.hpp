@@ -1,0 +1,80 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "cpconf/check/file_report.hpp"
+#include "cpconf/finding.hpp"
+
+namespace cpconf {
+
+struct FindingCounts {
+  int files = 0;
+  int errors = 0;
+  int warnings = 0;
+  int infos = 0;
+  int input_errors = 0;
+  int waived = 0;
+  int baselined = 0;
+  int baseline_unmatched = 0;
+
+  void count(const Findings& findings);
+};
+
+// Compiler-style text: "file:line:col: severity: message [rule]", the source line, a caret.
+std::string format_finding_text(const Finding& finding, std::string_view source, bool color);
+std::string format_counts_text(const FindingCounts& counts, bool color);
+
+// A finding a waiver accepted, listed apart from the others.
+std::string format_waived_text(const WaivedFinding& waived, bool color);
+
+// JSON: one document {"files": [...], "cross_record": [...], "summary": {...}}, written in
+// pieces as files finish.
+std::string json_begin();
+std::string json_file(const FileReport& report, bool first);
+std::string json_input_error(const std::string& file, const std::string& message, bool first);
+std::string json_cross_record(const Finding& finding, bool first);
+std::string json_end(const FindingCounts& counts, bool any_cross_record);
+
+// GitHub Actions workflow commands: "::error file=F,line=L,col=C,title=T::message".
+std::string format_finding_github(const Finding& finding);
+
+// What a format may take into account besides the findings.
+struct WriterOptions {
+  bool color = false;               // text: terminal colours
+  bool quiet = false;               // text: nothing when clean, no list of waived findings
+  bool excerpts = true;             // text: the source line and marker under each finding
+  std::optional<Severity> fail_at;  // junit: findings at or above it fail their test case
+};
+
+// One output format. Its calls return the text to write, in this order: begin(); file() for
+// each input checked, or input_error() for one that could not be; cross_record() for each
+// cross-record finding, in order; end(). Findings stream through: a format holds on to them only
+// when it must (JUnit, whose test suite element counts its test cases).
+class FindingsWriter {
+ public:
+  virtual ~FindingsWriter() = default;
+  virtual std::string begin() { return {}; }
+  virtual std::string file(const FileReport& report, std::string_view source) = 0;
+  virtual std::string input_error(const std::string& file, const std::string& message) = 0;
+  virtual std::string cross_record(const Finding& finding) = 0;
+  virtual std::string end(const FindingCounts& counts) = 0;
+};
+
+// One row per format that --format takes.
+struct FindingsFormat {
+  std::string_view name;
+  std::string_view note;  // for --help: when it is the default
+  // Its output goes into logs and other services, so children and family members are always
+  // named by record path (Validator::Settings::redact_names).
+  bool redacts_names;
+  std::unique_ptr<FindingsWriter> (*make)(const WriterOptions& options);
+};
+
+std::span<const FindingsFormat> findings_formats();
+const FindingsFormat* find_findings_format(std::string_view name);
+
+}  // namespace cpconf

@@ -1,0 +1,138 @@
+#include "cpconf/report/sarif.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "cpconf/check/rule.hpp"
+#include "cpconf/report/rules_format.hpp"
+#include "cpconf/text/json.hpp"
+#include "cpconf/version.hpp"
+
+namespace cpconf {
+
+namespace {
+
+constexpr std::string_view k_schema =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+
+std::string_view sarif_level(Severity severity) {
+  switch (severity) {
+    case Severity::error: return "error";
+    case Severity::warning: return "warning";
+    case Severity::info: return "note";
+  }
+  return "error";
+}
+
+// The rules in the order `cpconf rules` lists them, which tool.driver.rules follows.
+const std::vector<RuleEntry>& listed_rules() {
+  static const std::vector<RuleEntry> k_entries = list_rules(std::nullopt, nullptr);
+  return k_entries;
+}
+
+std::string text_object(std::string_view text) { return fmt::format("{{\"text\":{}}}", json_string(text)); }
+
+std::string rule_descriptor(const Rule& rule) {
+  return fmt::format(
+      "{{\"id\":{},\"shortDescription\":{},\"fullDescription\":{},\"help\":{},"
+      "\"defaultConfiguration\":{{\"level\":\"{}\"}},\"properties\":{{\"family\":{},\"source\":{}}}}}",
+      json_string(rule.name), text_object(rule.summary), text_object(rule.explanation),
+      text_object(fmt::format("{}\n\nSource: {}", rule.explanation, rule.source)), sarif_level(rule.severity),
+      json_string(family_key(rule.family)), json_string(rule.source));
+}
+
+// Where a finding points: the file, and the line and column when it has them.
+std::string physical_location(const std::string& file, Location location) {
+  std::string out = fmt::format("{{\"artifactLocation\":{{\"uri\":{}}}", json_string(sarif_uri(file)));
+  if (location.line > 0) {
+    out +=
+        fmt::format(",\"region\":{{\"startLine\":{},\"startColumn\":{}}}", location.line, std::max(location.column, 1));
+  }
+  return out + "}";
+}
+
+}  // namespace
+
+std::string sarif_uri(std::string_view path) {
+  constexpr std::string_view k_plain = "-._~!$&'()*+,;=@/";
+  std::string out = path.substr(0, 1) == "/" ? "file://" : "";
+  for (char c : path) {
+    auto u = static_cast<unsigned char>(c);
+    bool alphanumeric = (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z');
+    if (alphanumeric || k_plain.find(c) != std::string_view::npos) {
+      out.push_back(c);
+    } else {
+      out += fmt::format("%{:02X}", u);  // ':' too, so that "a:b.yaml" is never read as a scheme
+    }
+  }
+  return out;
+}
+
+std::string SarifWriter::begin() {
+  std::string out = fmt::format(
+      "{{\"$schema\":{},\"version\":\"2.1.0\",\"runs\":[{{\"tool\":{{\"driver\":{{\"name\":\"cpconf\","
+      "\"version\":{},\"semanticVersion\":{},\"rules\":[",
+      json_string(k_schema), json_string(k_version), json_string(k_version));
+  auto entries = listed_rules();
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    out += (i == 0 ? "\n" : ",\n") + rule_descriptor(*entries[i].rule);
+  }
+  return out + "]}},\n\"results\":[";
+}
+
+std::string SarifWriter::result(const Finding& finding, const WaivedFinding* waived) {
+  std::string out = m_first ? "\n" : ",\n";
+  m_first = false;
+  out += fmt::format("{{\"ruleId\":{},", json_string(finding.rule));
+  auto entries = listed_rules();
+  auto listed =
+      std::find_if(entries.begin(), entries.end(), [&](const RuleEntry& e) { return e.rule->name == finding.rule; });
+  if (listed != entries.end()) out += fmt::format("\"ruleIndex\":{},", listed - entries.begin());
+  std::string message =
+      finding.path.empty() ? finding.message : fmt::format("{} (at {})", finding.message, finding.path);
+  out += fmt::format("\"level\":\"{}\",\"message\":{},\"locations\":[{{\"physicalLocation\":{}",
+                     sarif_level(finding.severity), text_object(message),
+                     physical_location(finding.file, finding.location));
+  if (!finding.path.empty()) {
+    out += fmt::format(",\"logicalLocations\":[{{\"fullyQualifiedName\":{}}}]", json_string(finding.path));
+  }
+  out += "}]";
+  if (waived != nullptr) {
+    out += fmt::format(
+        ",\"suppressions\":[{{\"kind\":\"inSource\",\"justification\":{},\"location\":{{"
+        "\"physicalLocation\":{}}}}}]",
+        json_string(waived->reason), physical_location(finding.file, waived->waiver));
+  }
+  return out + "}";
+}
+
+std::string SarifWriter::file(const FileReport& report, std::string_view) {
+  std::string out;
+  for (const auto& finding : report.findings) out += result(finding, nullptr);
+  for (const auto& waived : report.waived) out += result(waived.finding, &waived);
+  return out;
+}
+
+std::string SarifWriter::input_error(const std::string& file, const std::string& message) {
+  m_input_errors.emplace_back(file, message);
+  return {};
+}
+
+std::string SarifWriter::cross_record(const Finding& finding) { return result(finding, nullptr); }
+
+std::string SarifWriter::end(const FindingCounts&) {
+  std::string out = fmt::format("],\n\"invocations\":[{{\"executionSuccessful\":{}", m_input_errors.empty());
+  if (!m_input_errors.empty()) {
+    out += ",\"toolExecutionNotifications\":[";
+    for (std::size_t i = 0; i < m_input_errors.size(); ++i) {
+      const auto& [file, message] = m_input_errors[i];
+      out += fmt::format("{}{{\"level\":\"error\",\"message\":{},\"locations\":[{{\"physicalLocation\":{}}}]}}",
+                         i == 0 ? "\n" : ",\n", text_object(message), physical_location(file, {}));
+    }
+    out += "]";
+  }
+  return out + "}]}]}\n";
+}
+
+}  // namespace cpconf

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "cpconf/report/findings_format.hpp"
+
+// SARIF 2.1.0 (OASIS), the format code-scanning services read: one log with one run, whose
+// tool.driver lists every rule of the table, and one result per finding.
+namespace cpconf {
+
+class SarifWriter : public FindingsWriter {
+ public:
+  std::string begin() override;
+  std::string file(const FileReport& report, std::string_view source) override;
+  std::string input_error(const std::string& file, const std::string& message) override;
+  std::string cross_record(const Finding& finding) override;
+  std::string end(const FindingCounts& counts) override;
+
+ private:
+  std::string result(const Finding& finding, const WaivedFinding* waived);
+
+  bool m_first = true;
+  std::vector<std::pair<std::string, std::string>> m_input_errors;  // file, message
+};
+
+// A path as a SARIF artifact URI: a relative path stays relative, an absolute one becomes a
+// file:// URI, and every character a URI reference may not hold is percent-encoded.
+std::string sarif_uri(std::string_view path);
+
+}  // namespace cpconf

@@ -1,0 +1,116 @@
+#include "cpconf/source/config.hpp"
+
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "cpconf/check/rule.hpp"
+#include "cpconf/load/map_reader.hpp"
+#include "cpconf/text/suggest.hpp"
+
+namespace cpconf {
+
+namespace fs = std::filesystem;
+
+struct ConfigDoc : Node {
+  Field<int> version;
+  Field<std::string> profile;
+  Field<bool> cache;
+};
+
+namespace {
+
+std::vector<std::string> rule_names() {
+  std::vector<std::string> names;
+  for (const auto& rule : all_rules()) names.emplace_back(rule.name);
+  return names;
+}
+
+}  // namespace
+
+Config load_config(const std::string& path) {
+  std::string text = read_source(path, YamlLimits{}.max_bytes);
+  ParsedYaml parsed = parse_yaml(text, path);
+  ReadContext context{path, std::move(parsed.findings), std::nullopt};
+  Config config;
+  config.file = path;
+  if (parsed.usable && !parsed.root.is_mapping()) {
+    context.add("invalid-value", parsed.root.location, "",
+                "a configuration must be a mapping starting with 'cpconf-config: 1'");
+  } else if (parsed.usable) {
+    ConfigDoc doc;
+    MapReader reader(parsed.root, "", context);
+    reader.required("cpconf-config", doc.version);
+    reader.optional("profile", doc.profile);
+    reader.optional("cache", doc.cache);
+    reader.skip("rules");  // a free mapping of rule names, read below
+    reader.finish();
+    if (doc.version && *doc.version != 1) {
+      context.add("format-version", doc.version.location, "cpconf-config",
+                  fmt::format("this configuration is version {}; this build reads version 1 only", *doc.version));
+    }
+    config.cache = doc.cache.value_or(false);
+    if (doc.profile) {
+      bool is_path = doc.profile->find('/') != std::string::npos || doc.profile->ends_with(".yaml") ||
+                     doc.profile->ends_with(".yml");
+      config.profile =
+          is_path ? (fs::path(path).parent_path() / *doc.profile).lexically_normal().string() : *doc.profile;
+    }
+    const YamlNode* rules = parsed.root.find("rules");
+    if (rules != nullptr && !rules->is_null() && !rules->is_mapping()) {
+      context.add("invalid-value", rules->location, "rules",
+                  "'rules' must map rule names to error, warning, info or off");
+    } else if (rules != nullptr && rules->is_mapping()) {
+      auto names = rule_names();
+      for (const auto& [key, value] : rules->entries) {
+        std::string path_of = "rules." + key.value;
+        if (!find_rule(key.value)) {
+          context.add("unknown-reference", key.location, path_of,
+                      fmt::format("no rule is named '{}'{}; 'cpconf rules' lists them", key.value,
+                                  did_you_mean(key.value, names)));
+          continue;
+        }
+        bool off = value.is_scalar() && value.value == "off";
+        auto severity = value.is_scalar() ? severity_named(value.value) : std::nullopt;
+        if (!severity && !off) {
+          static constexpr std::string_view k_settings[] = {"error", "warning", "info", "off"};
+          context.add("invalid-value", value.location, path_of,
+                      fmt::format("the setting of rule '{}' must be {}", key.value,
+                                  expected_enum(k_settings, value.is_scalar() ? value.value : "a list or mapping")));
+          continue;
+        }
+        config.rules[key.value] = RuleSetting{!off, severity};
+      }
+    }
+  }
+  if (!context.findings.empty()) {
+    sort_findings(context.findings);
+    throw ProfileError(path, fmt::format("'{}' is not a usable configuration", path), std::move(context.findings));
+  }
+  return config;
+}
+
+const Config& ConfigFinder::for_input(const std::string& input_path) {
+  static const Config k_none;
+  fs::path start = input_path == "-" ? fs::current_path() : fs::absolute(input_path).parent_path();
+  std::vector<std::string> visited;
+  std::shared_ptr<const Config> found;
+  for (fs::path folder = start;; folder = folder.parent_path()) {
+    auto key = folder.string();
+    if (auto it = m_by_folder.find(key); it != m_by_folder.end()) {
+      found = it->second;
+      break;
+    }
+    visited.push_back(key);
+    std::error_code error;
+    if (fs::is_regular_file(folder / k_config_name, error)) {
+      found = std::make_shared<const Config>(load_config((folder / k_config_name).string()));
+      break;
+    }
+    if (!folder.has_parent_path() || folder.parent_path() == folder) break;
+  }
+  for (const auto& folder : visited) m_by_folder[folder] = found;
+  return found ? *found : k_none;
+}
+
+}  // namespace cpconf

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "cpconf/load/profile.hpp"
+
+namespace cpconf {
+
+// A project's .cpconf.yaml: which profile its records are checked against and how rules
+// are set. Paths in it are relative to the file's own folder.
+struct Config {
+  std::string file;                    // where it was read from; empty for "no configuration"
+  std::optional<std::string> profile;  // built-in name or path, as resolvable from the working folder
+  RuleSettings rules;
+  bool cache = false;  // keep parsed records in .cpconf-cache/ (see TreeCache)
+};
+
+inline constexpr std::string_view k_config_name = ".cpconf.yaml";
+
+// Reads a configuration file. Throws ProfileError (an InputError) listing every finding
+// when it is not valid: a mistyped rule setting must not be silently ignored.
+Config load_config(const std::string& path);
+
+// Finds the .cpconf.yaml that governs an input by searching upward from its folder, reading
+// each file once. Inputs with none get an empty Config.
+class ConfigFinder {
+ public:
+  const Config& for_input(const std::string& input_path);
+
+ private:
+  std::map<std::string, std::shared_ptr<const Config>> m_by_folder;
+};
+
+}  // namespace cpconf
