@@ -10,27 +10,7 @@ namespace {
 using cpconf::test::run_rule;
 using Messages = std::vector<std::string>;
 
-// A complete record: conference keys beyond the minimum, then children, attendees and the rest.
-std::string record(std::string_view conference_extra, std::string_view body) {
-  return std::string(R"(cpconf: 1
-conference:
-  id: t-1
-  case: case-t
-  kind: initial
-  profile: england
-  strategy-discussion: 2026-03-02
-  start: 2026-03-20 10:00
-  end: 2026-03-20 11:30
-  chair: Test Chair
-)") + std::string(conference_extra) +
-         std::string(body);
-}
-
-constexpr std::string_view k_child = R"(children:
-  - id: c1
-    name: Test Child
-    born: 2019-05-01
-)";
+constexpr std::string_view k_child = cpconf::test::k_one_child;
 
 // Children's social care, child health and police, all present: quorate under england.
 constexpr std::string_view k_three = R"(attendees:
@@ -54,8 +34,13 @@ constexpr std::string_view k_three = R"(attendees:
     attendance: present
 )";
 
+// A record of the usual conference with keys added to it, child c1, the given attendees and the rest.
 std::string with(std::string_view conference_extra, std::string_view attendees, std::string_view rest = "") {
-  return record(conference_extra, std::string(k_child) + std::string(attendees) + std::string(rest));
+  return cpconf::test::record()
+      .conference(std::string(cpconf::test::k_initial_conference) + std::string(conference_extra))
+      .attendees(std::string(attendees))
+      .rest(std::string(rest))
+      .str();
 }
 
 constexpr std::string_view k_decision = R"(decisions:
@@ -266,8 +251,9 @@ TEST_CASE("inquorate-decision: silent with a proceed-reason, without decisions, 
               .empty());
   }
   SUBCASE("a blank proceed-reason is no reason") {
-    CHECK(run_rule("inquorate-decision", with("  quorate: false\n  proceed-reason: ' '\n", k_three, k_decision))
-              .size() == 1);
+    CHECK(
+        run_rule("inquorate-decision", with("  quorate: false\n  proceed-reason: ' '\n", k_three, k_decision)).size() ==
+        1);
   }
   SUBCASE("an inquorate conference that did not decide") {
     CHECK(run_rule("inquorate-decision", with("  quorate: false\n", k_three)).empty());
@@ -393,8 +379,8 @@ std::string absent_teacher(std::string_view represented_by, std::string_view col
     name: Di Head
     capacity: professional
     role: Head teacher
-    agency: )" + std::string(colleague_agency) +
-         "\n    attendance: " + std::string(colleague_attendance) + "\n";
+    agency: )" +
+         std::string(colleague_agency) + "\n    attendance: " + std::string(colleague_attendance) + "\n";
 }
 
 }  // namespace
@@ -506,11 +492,11 @@ TEST_CASE("observer-not-requested: silent for an observer who did not attend") {
 namespace {
 
 std::string child_born(std::string_view born, std::string_view extra = "") {
-  return record("", std::string(R"(children:
-  - id: c1
-    name: Test Child
-    born: )") + std::string(born) +
-                        "\n" + std::string(extra) + std::string(k_three));
+  return cpconf::test::record()
+      .children("children:\n  - id: c1\n    name: Test Child\n    born: " + std::string(born) + "\n" +
+                std::string(extra))
+      .attendees(std::string(k_three))
+      .str();
 }
 
 }  // namespace
@@ -540,10 +526,11 @@ TEST_CASE("child-not-invited: fires at 'invited: false' without a reason") {
 TEST_CASE("child-not-invited: silent when invited, attended, or a reason is given") {
   CHECK(run_rule("child-not-invited", child_born("2012-01-05", "    invited: true\n")).empty());
   CHECK(run_rule("child-not-invited", child_born("2012-01-05", "    attended: true\n")).empty());
-  CHECK(run_rule("child-not-invited",
-                 child_born("2012-01-05", "    invited: false\n    not-invited-reason: Chose not to attend; views "
-                                          "given to the social worker.\n"))
-            .empty());
+  CHECK(
+      run_rule("child-not-invited", child_born("2012-01-05",
+                                               "    invited: false\n    not-invited-reason: Chose not to attend; views "
+                                               "given to the social worker.\n"))
+          .empty());
   CHECK(run_rule("child-not-invited", child_born("2019-05-01")).empty());
 }
 
@@ -555,14 +542,15 @@ std::string professionals(int count) {
   std::string out = "attendees:\n";
   for (int i = 1; i <= count; ++i) {
     bool social = i <= 3;
-    out += fmt::format(R"(  - id: p{}
+    out +=
+        fmt::format(R"(  - id: p{}
     name: Professional {}
     capacity: professional
     role: {}
     agency: {}
     attendance: present
 )",
-                       i, i, social ? "Social worker" : "Health visitor", social ? "Children's services" : "Health board");
+                    i, i, social ? "Social worker" : "Health visitor", social ? "Children's services" : "Health board");
   }
   return out + R"(  - id: x1
     name: Parent One

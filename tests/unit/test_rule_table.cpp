@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -8,33 +9,16 @@
 #include <doctest/doctest.h>
 
 #include "cpconf/check/rule.hpp"
-#include "cpconf/profile.hpp"
+#include "cpconf/load/profile.hpp"
+#include "cpconf/source/profile_reader.hpp"
 
 using namespace cpconf;
 
 namespace {
 
-// Each family's name and the folder of tests/e2e/ that holds its golden tests.
-struct FamilyRow {
-  Family family;
-  std::string_view name;
-  std::string_view folder;
-};
-constexpr FamilyRow k_families[] = {
-    {Family::record, "record", "record"},
-    {Family::attendance, "attendance", "attendance"},
-    {Family::timescales, "reports and timescales", "timescales"},
-    {Family::decision, "decision", "decision"},
-    {Family::case_chain, "case", "case"},
-    {Family::information, "information", "information"},
-    {Family::waiver, "waiver", "waiver"},
-};
-
-const FamilyRow* family_row(Family family) {
-  for (const auto& row : k_families) {
-    if (row.family == family) return &row;
-  }
-  return nullptr;
+bool listed(Family family) {
+  auto families = all_families();
+  return std::find(families.begin(), families.end(), family) != families.end();
 }
 
 std::string read_file(const std::filesystem::path& path) {
@@ -64,14 +48,39 @@ TEST_CASE("rule table: every rule has a summary, a source and an explanation") {
   }
 }
 
-TEST_CASE("rule table: every family is a known one") {
-  for (const auto& row : k_families) CHECK(family_name(row.family) == row.name);
+TEST_CASE("rule table: every rule belongs to a listed family, and every listed family has rules") {
+  REQUIRE_FALSE(all_families().empty());
   for (const Rule& rule : all_rules()) {
     CAPTURE(rule.name);
-    const FamilyRow* row = family_row(rule.family);
-    REQUIRE(row != nullptr);
-    CHECK(family_name(rule.family) == row->name);
+    CAPTURE(family_key(rule.family));
+    CHECK(listed(rule.family));
   }
+  auto rules = all_rules();
+  for (Family family : all_families()) {
+    CAPTURE(family_key(family));
+    CHECK(std::any_of(rules.begin(), rules.end(), [&](const Rule& rule) { return rule.family == family; }));
+  }
+}
+
+TEST_CASE("rule table: family keys and names are unique and lead back to their family") {
+  const std::regex one_word("[a-z]+");
+  std::set<std::string_view> keys, names;
+  for (Family family : all_families()) {
+    std::string_view key = family_key(family), name = family_name(family);
+    CAPTURE(key);
+    CHECK(std::regex_match(key.begin(), key.end(), one_word));
+    CHECK_FALSE(name.empty());
+    CHECK(keys.insert(key).second);
+    CHECK(names.insert(name).second);
+    CHECK(family_from_key(key) == family);
+    CHECK(family_from_key(name) == family);
+  }
+  // The key is what --family and --select take; the name is what `cpconf rules` shows.
+  CHECK(family_key(Family::timescales) == "timescales");
+  CHECK(family_name(Family::timescales) == "reports and timescales");
+  CHECK(family_key(Family::case_chain) == "case");
+  CHECK(family_from_key("no-such-family") == std::nullopt);
+  CHECK(family_from_key("") == std::nullopt);
 }
 
 TEST_CASE("rule table: find_rule finds every rule by name and nothing else") {
@@ -86,17 +95,22 @@ TEST_CASE("rule table: find_rule finds every rule by name and nothing else") {
 }
 
 // A rule with a check, and every record rule (applied by the loader), has a golden test that
-// fires it: tests/e2e/<family folder>/<rule>.yaml, whose transcript names the rule.
+// fires it: tests/e2e/<family key>/<rule>.yaml, whose expected standard output (<rule>.out)
+// names the rule.
 TEST_CASE("rule table: every rule has a golden test that fires it") {
   const std::filesystem::path e2e = std::filesystem::path(CPCONF_SOURCE_DIR) / "tests" / "e2e";
+  for (Family family : all_families()) {
+    CHECK_MESSAGE(std::filesystem::is_directory(e2e / family_key(family)),
+                  "no golden folder for family " << family_key(family));
+  }
   for (const Rule& rule : all_rules()) {
     bool has_check = rule.check != nullptr;
     if (!has_check && rule.family != Family::record) continue;
     CAPTURE(rule.name);
-    const FamilyRow* row = family_row(rule.family);
-    REQUIRE(row != nullptr);
-    auto yaml = e2e / row->folder / (std::string(rule.name) + ".yaml");
-    auto out = e2e / row->folder / (std::string(rule.name) + ".out");
+    REQUIRE(listed(rule.family));
+    auto folder = e2e / family_key(rule.family);
+    auto yaml = folder / (std::string(rule.name) + ".yaml");
+    auto out = folder / (std::string(rule.name) + ".out");
     CHECK_MESSAGE(std::filesystem::is_regular_file(yaml), "missing golden record " << yaml.string());
     CHECK_MESSAGE(std::filesystem::is_regular_file(out), "missing golden transcript " << out.string());
     if (std::filesystem::is_regular_file(out)) {

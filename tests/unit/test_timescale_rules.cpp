@@ -1,6 +1,7 @@
 #include <string>
 #include <vector>
 
+#include "cpconf/source/profile_reader.hpp"
 #include "support.hpp"
 
 // Working days were counted by hand: 2026 bank holidays in these tests are Good Friday 3 April,
@@ -18,11 +19,7 @@ const std::string k_initial = R"(  kind: initial
   end: 2026-03-20 11:30
 )";
 
-const std::string k_child = R"(children:
-  - id: c1
-    name: Test Child
-    born: 2019-05-01
-)";
+const std::string k_child(cpconf::test::k_one_child);
 
 const std::string k_plan = R"(decisions:
   - child: c1
@@ -31,20 +28,19 @@ const std::string k_plan = R"(decisions:
     categories: [neglect]
 )";
 
-// A minimal valid record: conference gives the kind and dates, a1 adds keys to the one
-// attendee, rest adds top-level keys.
+// A minimal valid record under england: conference gives the kind and dates, a1 adds keys to the
+// one attendee, rest adds top-level keys.
 std::string record(const std::string& conference, const std::string& rest = "", const std::string& a1 = "",
                    const std::string& children = k_child) {
-  return "cpconf: 1\nconference:\n  id: t-1\n  case: case-t\n  profile: england\n  chair: Test Chair\n" +
-         conference + children +
-         "attendees:\n  - id: a1\n    name: Test Worker\n    capacity: professional\n    role: Social worker\n"
-         "    agency: Children's services\n    attendance: present\n" +
-         a1 + rest;
+  return cpconf::test::record()
+      .conference("  profile: england\n  chair: Test Chair\n" + conference)
+      .children(children)
+      .attendees(std::string(cpconf::test::k_one_worker) + a1)
+      .rest(rest)
+      .str();
 }
 
-std::string review(const std::string& start) {
-  return "  kind: review\n  previous: t-0\n  start: " + start + "\n";
-}
+std::string review(const std::string& start) { return "  kind: review\n  previous: t-0\n  start: " + start + "\n"; }
 
 std::string report(const std::string& key, const std::string& when) {
   return "    report:\n      " + key + ": " + when + "\n";
@@ -380,9 +376,8 @@ TEST_CASE("pre-birth-late: held at least 10 weeks before the expected date of de
   SUBCASE("the profile sets the weeks") {
     auto profile = cpconf::load_profile("england");
     profile.timescales.pre_birth_weeks_before_due = 12;
-    CHECK(run_with("pre-birth-late", record("  kind: pre-birth\n  start: 2026-05-29 10:00\n", "", "",
-                                            unborn("2026-08-07")),
-                   profile) ==
+    CHECK(run_with("pre-birth-late",
+                   record("  kind: pre-birth\n  start: 2026-05-29 10:00\n", "", "", unborn("2026-08-07")), profile) ==
           Messages{"conference.start: the pre-birth conference on 2026-05-29 was held 10 weeks before Baby Test's "
                    "expected date of delivery, 2026-08-07; due at least 12 weeks before, by 2026-05-15: 14 days "
                    "late"});
@@ -417,9 +412,7 @@ TEST_CASE("inquorate-not-reconvened: an inquorate conference without a decision 
 }
 
 TEST_CASE("conference-on-weekend: a conference dated on a Saturday or Sunday") {
-  auto run = [](const std::string& start) {
-    return run_rule("conference-on-weekend", record(review(start)));
-  };
+  auto run = [](const std::string& start) { return run_rule("conference-on-weekend", record(review(start))); };
   CHECK(run("2026-03-21 10:00") ==
         Messages{"conference.start: the conference is dated Saturday 2026-03-21, a weekend; conferences are held on "
                  "working days (check the date: the nearest are Friday 2026-03-20 and Monday 2026-03-23)"});
@@ -432,8 +425,8 @@ TEST_CASE("conference-on-weekend: a conference dated on a Saturday or Sunday") {
 
 TEST_CASE("next-review-missing: a plan needs a next review date within 3 or 6 months") {
   SUBCASE("initial conference: first review within 3 months") {
-    CHECK(run_rule("next-review-missing", record(k_initial, k_plan + "follow-up:\n  next-review: 2026-06-20\n"))
-              .empty());
+    CHECK(
+        run_rule("next-review-missing", record(k_initial, k_plan + "follow-up:\n  next-review: 2026-06-20\n")).empty());
     CHECK(run_rule("next-review-missing", record(k_initial, k_plan + "follow-up:\n  next-review: 2026-06-22\n")) ==
           Messages{"follow-up.next-review: the next review is set for 2026-06-22, 2 days after its due date: the first "
                    "review is due within 3 months of the initial conference on 2026-03-20, by 2026-06-20"});
@@ -453,10 +446,11 @@ TEST_CASE("next-review-missing: a plan needs a next review date within 3 or 6 mo
   }
   SUBCASE("leap year: 30 November 2027 + 3 months is 29 February 2028") {
     std::string november = "  kind: initial\n  strategy-discussion: 2027-11-15\n  start: 2027-11-30 10:00\n";
-    CHECK(run_rule("next-review-missing", record(november, k_plan + "follow-up:\n  next-review: 2028-02-29\n"))
-              .empty());
-    CHECK(run_rule("next-review-missing", record(november, k_plan + "follow-up:\n  next-review: 2028-03-01\n"))
-              .size() == 1);
+    CHECK(
+        run_rule("next-review-missing", record(november, k_plan + "follow-up:\n  next-review: 2028-02-29\n")).empty());
+    CHECK(
+        run_rule("next-review-missing", record(november, k_plan + "follow-up:\n  next-review: 2028-03-01\n")).size() ==
+        1);
   }
   SUBCASE("no plan: no review is due") {
     CHECK(run_rule("next-review-missing", record(k_initial, "decisions:\n  - child: c1\n    outcome: no-plan\n"))
