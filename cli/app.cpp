@@ -1,5 +1,6 @@
 #include "cli/app.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include <CLI/CLI.hpp>
@@ -10,6 +11,7 @@
 #include "cpconf/finding.hpp"
 #include "cpconf/load/yaml_tree.hpp"
 #include "cpconf/report/findings_format.hpp"
+#include "cpconf/text/suggest.hpp"
 #include "cpconf/version.hpp"
 
 namespace cpconf::cli {
@@ -62,9 +64,43 @@ void print_setup_error(const ProfileError& error, bool color) {
   for (const auto& finding : error.findings()) fmt::print(stderr, "{}", format_finding_text(finding, source, color));
 }
 
+namespace {
+
+// A usage error as git and ruff word one: an unknown command is named, with the nearest command;
+// any other is CLI11's message, with the command's name and where to read its options.
+std::string usage_error(const CLI::App& app, int argc, char** argv, const CLI::ParseError& error) {
+  std::vector<std::string> commands;
+  for (const CLI::App* command : app.get_subcommands({})) commands.push_back(command->get_name());
+  std::string first = argc > 1 ? argv[1] : "";
+  bool unknown_command = !first.empty() && first[0] != '-' &&
+                         std::find(commands.begin(), commands.end(), first) == commands.end();
+  if (unknown_command) {
+    return fmt::format("unknown command '{}'{}; 'cpconf --help' lists the commands", first,
+                       did_you_mean(first, commands));
+  }
+  if (first.empty()) return "a command is required; 'cpconf --help' lists the commands";
+  std::string message = error.what();
+  if (!message.empty() && message.back() == '\n') message.pop_back();
+  bool known_command = std::find(commands.begin(), commands.end(), first) != commands.end();
+  // "The following argument was not expected: --fromat": name the nearest option.
+  constexpr std::string_view k_unexpected = "The following argument was not expected: ";
+  if (known_command && message.starts_with(k_unexpected)) {
+    std::string word = message.substr(k_unexpected.size());
+    std::vector<std::string> options;
+    for (const CLI::Option* option : app.get_subcommand(first)->get_options()) {
+      for (const auto& name : option->get_lnames()) options.push_back("--" + name);
+    }
+    message = fmt::format("unknown option '{}'{}", word, did_you_mean(word, options));
+  }
+  std::string help = known_command ? fmt::format("cpconf {} --help", first) : std::string("cpconf --help");
+  return fmt::format("{} (see '{}')", message, help);
+}
+
+}  // namespace
+
 int run(int argc, char** argv) {
   CLI::App app{"cpconf: check, tally and render child protection conference records kept as YAML."};
-  app.set_version_flag("--version", fmt::format("cpconf {}", k_version));
+  app.set_version_flag("-V,--version", fmt::format("cpconf {}", k_version));
   app.require_subcommand(1);
   app.footer(
       "Run 'cpconf COMMAND --help' for a command's options. Exit status: 0 clean, 1 findings, "
@@ -86,7 +122,7 @@ int run(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
+    fmt::print(stderr, "cpconf: error: {}\n", usage_error(app, argc, argv, e));
     return k_exit_usage;
   } catch (const InputError& e) {
     fmt::print(stderr, "cpconf: error: {}\n", e.what());

@@ -14,6 +14,17 @@ printf 'cpconf: 1\nconference:\n  id: x\n' > "$broken"
 "$cpconf" --version | grep -qE '^cpconf [0-9]+\.[0-9]+\.[0-9]+$'; check "cpconf --version" $?
 "$cpconf" validate --no-such-option "$broken" >/dev/null 2>&1; [[ $? -eq 2 ]]; check "an unknown option is exit 2" $?
 "$cpconf" >/dev/null 2>&1; [[ $? -eq 2 ]]; check "no command is exit 2" $?
+"$cpconf" -V | grep -qE '^cpconf [0-9]+\.[0-9]+\.[0-9]+$'; check "cpconf -V prints the version" $?
+out=$("$cpconf" valdate "$broken" 2>&1); rc=$?
+[[ $rc -eq 2 && $out == "cpconf: error: unknown command 'valdate' (did you mean 'validate'?)"* ]]
+check "an unknown command is named, with the nearest one" $? || echo "$out"
+out=$("$cpconf" validate --fromat json "$broken" 2>&1); rc=$?
+[[ $rc -eq 2 && $out == "cpconf: error: unknown option '--fromat' (did you mean '--format'?)"* ]]
+check "an unknown option is named, with the nearest one" $? || echo "$out"
+for args in "" "validate" "vote --width" "timeline --due --sort sideways x.yaml"; do
+  out=$("$cpconf" $args 2>&1 >/dev/null); rc=$?
+  [[ $rc -eq 2 && $out == "cpconf: error: "* ]]; check "usage error of 'cpconf $args' starts 'cpconf: error:'" $? || echo "$out"
+done
 "$cpconf" validate --as-of 2026-13-40 "$broken" >/dev/null 2>&1; [[ $? -eq 2 ]]; check "a bad --as-of is exit 2" $?
 
 "$cpconf" validate --as-of 2026-11-22 "$root/examples" >/dev/null; check "the examples are clean (exit 0)" $?
