@@ -1,5 +1,7 @@
 #include <map>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include <doctest/doctest.h>
@@ -22,7 +24,152 @@ std::string add(const Calendar& calendar, std::string_view anchor, int n) {
   return calendar.add_working_days(d(anchor), n).str();
 }
 
+// The lists GOV.UK publishes for England and Wales (www.gov.uk/bank-holidays), 2019 to 2027, and
+// the regular days announced to 2030: every weekday holiday with its name.
+const std::pair<std::string_view, std::string_view> k_published[] = {
+    {"2019-01-01", "New Year's Day"},
+    {"2019-04-19", "Good Friday"},
+    {"2019-04-22", "Easter Monday"},
+    {"2019-05-06", "Early May bank holiday"},
+    {"2019-05-27", "Spring bank holiday"},
+    {"2019-08-26", "Summer bank holiday"},
+    {"2019-12-25", "Christmas Day"},
+    {"2019-12-26", "Boxing Day"},
+    {"2020-01-01", "New Year's Day"},
+    {"2020-04-10", "Good Friday"},
+    {"2020-04-13", "Easter Monday"},
+    {"2020-05-08", "Early May bank holiday (VE day)"},
+    {"2020-05-25", "Spring bank holiday"},
+    {"2020-08-31", "Summer bank holiday"},
+    {"2020-12-25", "Christmas Day"},
+    {"2020-12-28", "Boxing Day (substitute day)"},
+    {"2021-01-01", "New Year's Day"},
+    {"2021-04-02", "Good Friday"},
+    {"2021-04-05", "Easter Monday"},
+    {"2021-05-03", "Early May bank holiday"},
+    {"2021-05-31", "Spring bank holiday"},
+    {"2021-08-30", "Summer bank holiday"},
+    {"2021-12-27", "Christmas Day (substitute day)"},
+    {"2021-12-28", "Boxing Day (substitute day)"},
+    {"2022-01-03", "New Year's Day (substitute day)"},
+    {"2022-04-15", "Good Friday"},
+    {"2022-04-18", "Easter Monday"},
+    {"2022-05-02", "Early May bank holiday"},
+    {"2022-06-02", "Spring bank holiday"},
+    {"2022-06-03", "Platinum Jubilee bank holiday"},
+    {"2022-08-29", "Summer bank holiday"},
+    {"2022-09-19", "Bank holiday for the State Funeral of Queen Elizabeth II"},
+    {"2022-12-26", "Boxing Day"},
+    {"2022-12-27", "Christmas Day (substitute day)"},
+    {"2023-01-02", "New Year's Day (substitute day)"},
+    {"2023-04-07", "Good Friday"},
+    {"2023-04-10", "Easter Monday"},
+    {"2023-05-01", "Early May bank holiday"},
+    {"2023-05-08", "Bank holiday for the coronation of King Charles III"},
+    {"2023-05-29", "Spring bank holiday"},
+    {"2023-08-28", "Summer bank holiday"},
+    {"2023-12-25", "Christmas Day"},
+    {"2023-12-26", "Boxing Day"},
+    {"2024-01-01", "New Year's Day"},
+    {"2024-03-29", "Good Friday"},
+    {"2024-04-01", "Easter Monday"},
+    {"2024-05-06", "Early May bank holiday"},
+    {"2024-05-27", "Spring bank holiday"},
+    {"2024-08-26", "Summer bank holiday"},
+    {"2024-12-25", "Christmas Day"},
+    {"2024-12-26", "Boxing Day"},
+    {"2025-01-01", "New Year's Day"},
+    {"2025-04-18", "Good Friday"},
+    {"2025-04-21", "Easter Monday"},
+    {"2025-05-05", "Early May bank holiday"},
+    {"2025-05-26", "Spring bank holiday"},
+    {"2025-08-25", "Summer bank holiday"},
+    {"2025-12-25", "Christmas Day"},
+    {"2025-12-26", "Boxing Day"},
+    {"2026-01-01", "New Year's Day"},
+    {"2026-04-03", "Good Friday"},
+    {"2026-04-06", "Easter Monday"},
+    {"2026-05-04", "Early May bank holiday"},
+    {"2026-05-25", "Spring bank holiday"},
+    {"2026-08-31", "Summer bank holiday"},
+    {"2026-12-25", "Christmas Day"},
+    {"2026-12-28", "Boxing Day (substitute day)"},
+    {"2027-01-01", "New Year's Day"},
+    {"2027-03-26", "Good Friday"},
+    {"2027-03-29", "Easter Monday"},
+    {"2027-05-03", "Early May bank holiday"},
+    {"2027-05-31", "Spring bank holiday"},
+    {"2027-08-30", "Summer bank holiday"},
+    {"2027-12-27", "Christmas Day (substitute day)"},
+    {"2027-12-28", "Boxing Day (substitute day)"},
+    {"2028-01-03", "New Year's Day (substitute day)"},
+    {"2028-04-14", "Good Friday"},
+    {"2028-04-17", "Easter Monday"},
+    {"2028-05-01", "Early May bank holiday"},
+    {"2028-05-29", "Spring bank holiday"},
+    {"2028-08-28", "Summer bank holiday"},
+    {"2028-12-25", "Christmas Day"},
+    {"2028-12-26", "Boxing Day"},
+    {"2029-01-01", "New Year's Day"},
+    {"2029-03-30", "Good Friday"},
+    {"2029-04-02", "Easter Monday"},
+    {"2029-05-07", "Early May bank holiday"},
+    {"2029-05-28", "Spring bank holiday"},
+    {"2029-08-27", "Summer bank holiday"},
+    {"2029-12-25", "Christmas Day"},
+    {"2029-12-26", "Boxing Day"},
+    {"2030-01-01", "New Year's Day"},
+    {"2030-04-19", "Good Friday"},
+    {"2030-04-22", "Easter Monday"},
+    {"2030-05-06", "Early May bank holiday"},
+    {"2030-05-27", "Spring bank holiday"},
+    {"2030-08-26", "Summer bank holiday"},
+    {"2030-12-25", "Christmas Day"},
+    {"2030-12-26", "Boxing Day"},
+};
+
+std::vector<std::pair<std::string, std::string>> holidays_in(const Calendar& calendar, int first_year, int last_year) {
+  std::vector<std::pair<std::string, std::string>> found;
+  for (const auto& closure : calendar.closures_between(Date{first_year - 1, 12, 31}, Date{last_year, 12, 31})) {
+    found.emplace_back(closure.date.str(), std::string(closure.name));
+  }
+  return found;
+}
+
 }  // namespace
+
+TEST_CASE("calendar: bank holidays match the published lists, 2019 to 2030") {
+  Calendar calendar;
+  std::vector<std::pair<std::string, std::string>> expected;
+  for (const auto& [date, name] : k_published) expected.emplace_back(date, name);
+  CHECK(holidays_in(calendar, 2019, 2030) == expected);
+}
+
+TEST_CASE("calendar: bank holidays are worked out for years no list covers") {
+  Calendar calendar;
+  // Each year has its eight regular holidays on weekdays, substitutes included.
+  for (int year = 2031; year <= 2040; ++year) {
+    CAPTURE(year);
+    auto days = holidays_in(calendar, year, year);
+    CHECK(days.size() == 8);
+  }
+  // Easter moves: 2031-04-13, 2035-03-25 (early), 2038-04-25 (late).
+  CHECK(calendar.closure_name(d("2031-04-11")) == "Good Friday");
+  CHECK(calendar.closure_name(d("2031-04-14")) == "Easter Monday");
+  CHECK(calendar.closure_name(d("2035-03-23")) == "Good Friday");
+  CHECK(calendar.closure_name(d("2038-04-26")) == "Easter Monday");
+  // 2033: New Year's Day on a Saturday, Christmas on a Sunday.
+  CHECK(calendar.closure_name(d("2033-01-03")) == "New Year's Day (substitute day)");
+  CHECK(calendar.closure_name(d("2033-12-26")) == "Boxing Day");
+  CHECK(calendar.closure_name(d("2033-12-27")) == "Christmas Day (substitute day)");
+  // 2037: Christmas on a Friday, Boxing Day taken on Monday 28.
+  CHECK(calendar.closure_name(d("2037-12-28")) == "Boxing Day (substitute day)");
+  // Working days over 2031's Easter: Thursday 10 April to Tuesday 15 April is one working day.
+  CHECK(calendar.working_days_between(d("2031-04-10"), d("2031-04-15")) == 1);
+  // The rules hold far from today too (a hostile record's date): 2300-12-25 is a Tuesday.
+  CHECK(calendar.closure_name(d("2300-12-25")) == "Christmas Day");
+  CHECK(calendar.working_days_between(d("2300-12-24"), d("2300-12-27")) == 1);
+}
 
 TEST_CASE("calendar: the day after the anchor is working day 1") {
   Calendar calendar;
@@ -186,10 +333,15 @@ TEST_CASE("calendar: closures between two dates are listed in order, once, on we
   CHECK(calendar.closures_between(d("2026-12-25"), d("2026-12-25")).empty());
 }
 
-TEST_CASE("calendar: closures between dates centuries apart are the listed ones, found at once") {
+TEST_CASE("calendar: closures between dates centuries apart are worked out, and the limit is kept") {
   Calendar calendar;
-  auto closures = calendar.closures_between(d("2031-01-07"), d("9999-12-29"));
-  CHECK(closures.empty());
-  // Eight a year for 2020 to 2030, plus the one-off days of 2022 (two) and 2023 (one).
-  CHECK(calendar.closures_between(d("1900-01-01"), d("9999-12-31")).size() == 11 * 8 + 3);
+  auto closures = calendar.closures_between(d("2031-01-07"), d("9999-12-29"), 3);
+  std::vector<std::string> listed;
+  for (const auto& c : closures) listed.push_back(c.date.str() + " " + std::string(c.name));
+  CHECK(listed == std::vector<std::string>{"2031-04-11 Good Friday", "2031-04-14 Easter Monday",
+                                           "2031-05-05 Early May bank holiday"});
+  // Eight weekday holidays every year, with today's rules, plus the seven one-off days (1999's
+  // millennium, the jubilees of 2002, 2012 and 2022, the 2011 wedding, 2022's state funeral and
+  // 2023's coronation), less 1900-01-01, the range's excluded first day.
+  CHECK(calendar.closures_between(d("1900-01-01"), d("9999-12-31")).size() == 8100 * 8 + 7 - 1);
 }

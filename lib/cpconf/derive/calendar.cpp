@@ -12,101 +12,144 @@ struct BankHoliday {
   std::string_view name;
 };
 
-// England and Wales, from the published lists: kept as data, not computed, because of
-// one-off days (2020-05-08, 2022-06-03, 2022-09-19, 2023-05-08) and substitute days.
-constexpr BankHoliday k_bank_holidays[] = {
-    {{2020, 1, 1}, "New Year's Day"},
-    {{2020, 4, 10}, "Good Friday"},
-    {{2020, 4, 13}, "Easter Monday"},
-    {{2020, 5, 8}, "Early May bank holiday (VE day)"},
-    {{2020, 5, 25}, "Spring bank holiday"},
-    {{2020, 8, 31}, "Summer bank holiday"},
-    {{2020, 12, 25}, "Christmas Day"},
-    {{2020, 12, 28}, "Boxing Day (substitute day)"},
-    {{2021, 1, 1}, "New Year's Day"},
-    {{2021, 4, 2}, "Good Friday"},
-    {{2021, 4, 5}, "Easter Monday"},
-    {{2021, 5, 3}, "Early May bank holiday"},
-    {{2021, 5, 31}, "Spring bank holiday"},
-    {{2021, 8, 30}, "Summer bank holiday"},
-    {{2021, 12, 27}, "Christmas Day (substitute day)"},
-    {{2021, 12, 28}, "Boxing Day (substitute day)"},
-    {{2022, 1, 3}, "New Year's Day (substitute day)"},
-    {{2022, 4, 15}, "Good Friday"},
-    {{2022, 4, 18}, "Easter Monday"},
-    {{2022, 5, 2}, "Early May bank holiday"},
-    {{2022, 6, 2}, "Spring bank holiday"},
-    {{2022, 6, 3}, "Platinum Jubilee bank holiday"},
-    {{2022, 8, 29}, "Summer bank holiday"},
-    {{2022, 9, 19}, "Bank holiday for the State Funeral of Queen Elizabeth II"},
-    {{2022, 12, 26}, "Boxing Day"},
-    {{2022, 12, 27}, "Christmas Day (substitute day)"},
-    {{2023, 1, 2}, "New Year's Day (substitute day)"},
-    {{2023, 4, 7}, "Good Friday"},
-    {{2023, 4, 10}, "Easter Monday"},
-    {{2023, 5, 1}, "Early May bank holiday"},
-    {{2023, 5, 8}, "Bank holiday for the coronation of King Charles III"},
-    {{2023, 5, 29}, "Spring bank holiday"},
-    {{2023, 8, 28}, "Summer bank holiday"},
-    {{2023, 12, 25}, "Christmas Day"},
-    {{2023, 12, 26}, "Boxing Day"},
-    {{2024, 1, 1}, "New Year's Day"},
-    {{2024, 3, 29}, "Good Friday"},
-    {{2024, 4, 1}, "Easter Monday"},
-    {{2024, 5, 6}, "Early May bank holiday"},
-    {{2024, 5, 27}, "Spring bank holiday"},
-    {{2024, 8, 26}, "Summer bank holiday"},
-    {{2024, 12, 25}, "Christmas Day"},
-    {{2024, 12, 26}, "Boxing Day"},
-    {{2025, 1, 1}, "New Year's Day"},
-    {{2025, 4, 18}, "Good Friday"},
-    {{2025, 4, 21}, "Easter Monday"},
-    {{2025, 5, 5}, "Early May bank holiday"},
-    {{2025, 5, 26}, "Spring bank holiday"},
-    {{2025, 8, 25}, "Summer bank holiday"},
-    {{2025, 12, 25}, "Christmas Day"},
-    {{2025, 12, 26}, "Boxing Day"},
-    {{2026, 1, 1}, "New Year's Day"},
-    {{2026, 4, 3}, "Good Friday"},
-    {{2026, 4, 6}, "Easter Monday"},
-    {{2026, 5, 4}, "Early May bank holiday"},
-    {{2026, 5, 25}, "Spring bank holiday"},
-    {{2026, 8, 31}, "Summer bank holiday"},
-    {{2026, 12, 25}, "Christmas Day"},
-    {{2026, 12, 28}, "Boxing Day (substitute day)"},
-    {{2027, 1, 1}, "New Year's Day"},
-    {{2027, 3, 26}, "Good Friday"},
-    {{2027, 3, 29}, "Easter Monday"},
-    {{2027, 5, 3}, "Early May bank holiday"},
-    {{2027, 5, 31}, "Spring bank holiday"},
-    {{2027, 8, 30}, "Summer bank holiday"},
-    {{2027, 12, 27}, "Christmas Day (substitute day)"},
-    {{2027, 12, 28}, "Boxing Day (substitute day)"},
-    {{2028, 1, 3}, "New Year's Day (substitute day)"},
-    {{2028, 4, 14}, "Good Friday"},
-    {{2028, 4, 17}, "Easter Monday"},
-    {{2028, 5, 1}, "Early May bank holiday"},
-    {{2028, 5, 29}, "Spring bank holiday"},
-    {{2028, 8, 28}, "Summer bank holiday"},
-    {{2028, 12, 25}, "Christmas Day"},
-    {{2028, 12, 26}, "Boxing Day"},
-    {{2029, 1, 1}, "New Year's Day"},
-    {{2029, 3, 30}, "Good Friday"},
-    {{2029, 4, 2}, "Easter Monday"},
-    {{2029, 5, 7}, "Early May bank holiday"},
-    {{2029, 5, 28}, "Spring bank holiday"},
-    {{2029, 8, 27}, "Summer bank holiday"},
-    {{2029, 12, 25}, "Christmas Day"},
-    {{2029, 12, 26}, "Boxing Day"},
-    {{2030, 1, 1}, "New Year's Day"},
-    {{2030, 4, 19}, "Good Friday"},
-    {{2030, 4, 22}, "Easter Monday"},
-    {{2030, 5, 6}, "Early May bank holiday"},
-    {{2030, 5, 27}, "Spring bank holiday"},
-    {{2030, 8, 26}, "Summer bank holiday"},
-    {{2030, 12, 25}, "Christmas Day"},
-    {{2030, 12, 26}, "Boxing Day"},
+// Easter Sunday of the Gregorian calendar (the anonymous Gregorian algorithm, as in Meeus).
+Date easter_sunday(int year) {
+  int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4;
+  int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
+  int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451;
+  int month = (h + l - 7 * m + 114) / 31;
+  int day = (h + l - 7 * m + 114) % 31 + 1;
+  return {year, month, day};
+}
+
+Date plus_days(Date date, long days) { return Date::from_serial(date.serial() + days); }
+Date first_monday(int year, int month) {
+  Date first{year, month, 1};
+  return plus_days(first, (7 - first.weekday()) % 7);
+}
+Date last_monday(int year, int month) {
+  Date last{year, month, days_in_month(year, month)};
+  return plus_days(last, -last.weekday());
+}
+
+// Days announced for one year only, on top of (or instead of) the regular ones.
+struct OneOff {
+  Date date;
+  std::string_view name;
 };
+constexpr OneOff k_one_off_days[] = {
+    {{1999, 12, 31}, "Millennium Day"},
+    {{2002, 6, 3}, "Golden Jubilee bank holiday"},
+    {{2011, 4, 29}, "Bank holiday for the wedding of Prince William and Catherine Middleton"},
+    {{2012, 6, 5}, "Diamond Jubilee bank holiday"},
+    {{2022, 6, 3}, "Platinum Jubilee bank holiday"},
+    {{2022, 9, 19}, "Bank holiday for the State Funeral of Queen Elizabeth II"},
+    {{2023, 5, 8}, "Bank holiday for the coronation of King Charles III"},
+};
+// Regular days moved in a year: the early May holiday to VE day's anniversary, the spring
+// holiday beside a jubilee.
+struct Moved {
+  int year;
+  std::string_view regular;  // the regular holiday's name
+  Date date;
+  std::string_view name;
+};
+constexpr Moved k_moved_days[] = {
+    {1995, "Early May bank holiday", {1995, 5, 8}, "Early May bank holiday (VE day)"},
+    {2002, "Spring bank holiday", {2002, 6, 4}, "Spring bank holiday"},
+    {2012, "Spring bank holiday", {2012, 6, 4}, "Spring bank holiday"},
+    {2020, "Early May bank holiday", {2020, 5, 8}, "Early May bank holiday (VE day)"},
+    {2022, "Spring bank holiday", {2022, 6, 2}, "Spring bank holiday"},
+};
+
+// The bank holidays of England and Wales in one year that fall on weekdays, in date order: the
+// regular days of the Banking and Financial Dealings Act 1971 and of royal proclamation (New
+// Year's Day, Good Friday, Easter Monday, the first Monday of May, the last Mondays of May and
+// August, Christmas Day and Boxing Day, each moved to the next free weekday when it falls at a
+// weekend), then the days moved or added by announcement for that year.
+std::vector<BankHoliday> holidays_of(int year) {
+  std::vector<BankHoliday> days;
+  auto add_regular = [&](Date date, std::string_view name) {
+    for (const Moved& moved : k_moved_days) {
+      if (moved.year == year && moved.regular == name) {
+        date = moved.date;
+        name = moved.name;
+      }
+    }
+    days.push_back({date, name});
+  };
+  Date new_year{year, 1, 1};
+  if (new_year.is_weekend()) {
+    days.push_back({plus_days(new_year, 7 - new_year.weekday()), "New Year's Day (substitute day)"});
+  } else {
+    days.push_back({new_year, "New Year's Day"});
+  }
+  Date easter = easter_sunday(year);
+  days.push_back({plus_days(easter, -2), "Good Friday"});
+  days.push_back({plus_days(easter, 1), "Easter Monday"});
+  add_regular(first_monday(year, 5), "Early May bank holiday");
+  add_regular(last_monday(year, 5), "Spring bank holiday");
+  add_regular(last_monday(year, 8), "Summer bank holiday");
+  Date christmas{year, 12, 25};
+  switch (christmas.weekday()) {
+    case 4:  // Friday: Boxing Day is a Saturday, taken on Monday 28
+      days.push_back({christmas, "Christmas Day"});
+      days.push_back({{year, 12, 28}, "Boxing Day (substitute day)"});
+      break;
+    case 5:  // Saturday: both days move to Monday 27 and Tuesday 28
+      days.push_back({{year, 12, 27}, "Christmas Day (substitute day)"});
+      days.push_back({{year, 12, 28}, "Boxing Day (substitute day)"});
+      break;
+    case 6:  // Sunday: Boxing Day on Monday 26, Christmas Day taken on Tuesday 27
+      days.push_back({{year, 12, 26}, "Boxing Day"});
+      days.push_back({{year, 12, 27}, "Christmas Day (substitute day)"});
+      break;
+    default: days.push_back({christmas, "Christmas Day"}); days.push_back({{year, 12, 26}, "Boxing Day"});
+  }
+  for (const OneOff& day : k_one_off_days) {
+    if (day.date.year == year) days.push_back({day.date, day.name});
+  }
+  std::sort(days.begin(), days.end(), [](const BankHoliday& a, const BankHoliday& b) { return a.date < b.date; });
+  return days;
+}
+
+// Years whose bank holidays are worked out once and kept, sorted; outside them (dates no record
+// should hold, but a hostile one may) they are worked out year by year when asked for.
+constexpr int k_first_kept_year = 1950;
+constexpr int k_last_kept_year = 2150;
+
+const std::vector<BankHoliday>& kept_holidays() {
+  static const std::vector<BankHoliday> k_kept = [] {
+    std::vector<BankHoliday> all;
+    for (int year = k_first_kept_year; year <= k_last_kept_year; ++year) {
+      auto days = holidays_of(year);
+      all.insert(all.end(), days.begin(), days.end());
+    }
+    return all;
+  }();
+  return k_kept;
+}
+
+// Calls use(holiday) for every bank holiday in [from, to], in date order.
+template <class Use>
+void for_each_holiday(Date from, Date to, Use use) {
+  for (int year = from.year; year <= to.year; ++year) {
+    if (year >= k_first_kept_year && year <= k_last_kept_year) {
+      const auto& kept = kept_holidays();
+      auto first = std::lower_bound(kept.begin(), kept.end(), std::max(from, Date{year, 1, 1}),
+                                    [](const BankHoliday& h, Date d) { return h.date < d; });
+      for (auto it = first; it != kept.end() && it->date <= to; ++it) {
+        if (!use(*it)) return;
+      }
+      year = k_last_kept_year;
+      continue;
+    }
+    for (const BankHoliday& holiday : holidays_of(year)) {
+      if (holiday.date < from || to < holiday.date) continue;
+      if (!use(holiday)) return;
+    }
+  }
+}
 
 }  // namespace
 
@@ -115,9 +158,12 @@ Calendar::Calendar(std::vector<Date> closure_days) : m_closures(std::move(closur
 }
 
 std::optional<std::string_view> Calendar::closure_name(Date date) const {
-  auto it = std::lower_bound(std::begin(k_bank_holidays), std::end(k_bank_holidays), date,
-                             [](const BankHoliday& h, Date d) { return h.date < d; });
-  if (it != std::end(k_bank_holidays) && it->date == date) return it->name;
+  std::optional<std::string_view> name;
+  for_each_holiday(date, date, [&](const BankHoliday& holiday) {
+    name = holiday.name;
+    return false;
+  });
+  if (name) return name;
   if (std::binary_search(m_closures.begin(), m_closures.end(), date)) return "local closure day";
   return std::nullopt;
 }
@@ -152,9 +198,10 @@ int Calendar::working_days_between(Date from, Date to) const {
   if (to < from) return -working_days_between(to, from);
   long count = weekdays_before(to.serial() + 1) - weekdays_before(from.serial() + 1);
   auto closed_in_range = [&](Date d) { return from < d && d <= to && !d.is_weekend(); };
-  for (const auto& holiday : k_bank_holidays) {
+  for_each_holiday(from, to, [&](const BankHoliday& holiday) {
     if (closed_in_range(holiday.date)) --count;
-  }
+    return true;
+  });
   for (std::size_t i = 0; i < m_closures.size(); ++i) {
     Date d = m_closures[i];
     bool repeated = i > 0 && m_closures[i - 1] == d;
@@ -166,11 +213,10 @@ int Calendar::working_days_between(Date from, Date to) const {
 
 std::vector<Closure> Calendar::closures_between(Date from, Date to, std::size_t limit) const {
   std::vector<Closure> closures;
-  auto first_holiday = std::upper_bound(std::begin(k_bank_holidays), std::end(k_bank_holidays), from,
-                                        [](Date d, const BankHoliday& h) { return d < h.date; });
-  for (auto it = first_holiday; it != std::end(k_bank_holidays) && it->date <= to; ++it) {
-    if (!it->date.is_weekend()) closures.push_back({it->date, it->name});
-  }
+  for_each_holiday(from, to, [&](const BankHoliday& holiday) {
+    if (from < holiday.date && !holiday.date.is_weekend()) closures.push_back({holiday.date, holiday.name});
+    return closures.size() <= limit;
+  });
   for (auto it = std::upper_bound(m_closures.begin(), m_closures.end(), from); it != m_closures.end() && *it <= to;
        ++it) {
     bool listed = !closures.empty() &&

@@ -16,14 +16,12 @@ struct Closure {
 };
 
 // Working days in England and Wales: weekends and bank holidays excluded, plus any local
-// closure days a profile adds. Every timescale in cpconf is counted here.
+// closure days a profile adds. Every timescale in cpconf is counted here. Bank holidays are
+// worked out for any year from the rules that set them, with the days announced for one year
+// only (2020's VE day, 2022's jubilee and state funeral, 2023's coronation, ...) kept as data.
 class Calendar {
  public:
   explicit Calendar(std::vector<Date> closure_days = {});
-
-  // First and last years whose bank holidays the built-in list holds.
-  static constexpr int k_first_year = 2020;
-  static constexpr int k_last_year = 2030;
 
   bool is_working_day(Date date) const;
   // The bank holiday's name, "local closure day", or nothing.
@@ -36,7 +34,7 @@ class Calendar {
   int working_days_between(Date from, Date to) const;
 
   // Closures on weekdays in (from, to], in date order, at most limit of them. Looked up in the
-  // lists rather than found by walking the days, so a range of centuries costs nothing.
+  // lists rather than found by walking the days, so a long range costs little.
   std::vector<Closure> closures_between(Date from, Date to, std::size_t limit = SIZE_MAX) const;
 
   // The same day n calendar months later, clamped to the end of a shorter month.
