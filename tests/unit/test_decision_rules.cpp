@@ -1,3 +1,5 @@
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -743,4 +745,17 @@ TEST_CASE("social-care-prevailed: silent when most groupings agree with the outc
                  decided(std::string(k_tried) + votes({"no-plan", "plan", "plan", "plan"}) + "    outcome: plan\n"),
                  "north-wales")
             .empty());
+}
+
+TEST_CASE("decision rules: 'over-rule:' with no value is an over-rule with nothing in it, as 'over-rule: {}' is") {
+  std::ifstream in(CPCONF_SOURCE_DIR "/tests/e2e/decision/override-without-rationale.yaml");
+  std::stringstream read;
+  read << in.rdbuf();
+  std::string with_braces = read.str();
+  REQUIRE(with_braces.find("over-rule: {}") != std::string::npos);
+  std::string without_value = with_braces;
+  without_value.replace(without_value.find("over-rule: {}"), 13, "over-rule:");
+  Messages braces = run_rule("override-without-rationale", with_braces);
+  REQUIRE(braces.size() == 1);
+  CHECK(run_rule("override-without-rationale", without_value) == braces);
 }

@@ -84,6 +84,19 @@ template <class T>
 void MapReader::read(std::string_view key, Field<T>& field, bool required) {
   field.location = m_node.location;
   const YamlNode* node = take(key);
+  if constexpr (std::is_base_of_v<Node, T>) {
+    // A mapping key written with no value ("over-rule:") is the key with an empty mapping
+    // ("over-rule: {}"): it is there, and what it lacks is reported as for {}.
+    if (node != nullptr && node->is_null()) {
+      YamlNode empty;
+      empty.kind = YamlNode::Kind::mapping;
+      empty.location = node->location;
+      field.location = node->location;
+      T value{};
+      if (convert(empty, child_path(key), key, value)) field.value = std::move(value);
+      return;
+    }
+  }
   if (node == nullptr || node->is_null()) {
     if (required) missing(key, node == nullptr ? "is missing" : "has no value", node);
     if (node != nullptr) field.location = node->location;
