@@ -23,5 +23,16 @@ for page in "$root"/man/cpconf-*.1; do
     fi
   done
 done
+# Every page reads at 80 columns: man-db's troff warns when a line (a table row) cannot fit.
+if command -v man >/dev/null; then
+  for page in "$root"/man/*.[15]; do
+    warnings=$(MANWIDTH=80 man -l "$page" 2>&1 >/dev/null)
+    if [[ -z $warnings ]]; then
+      echo "ok $(basename "$page") renders at 80 columns without warnings"
+    else
+      echo "FAIL $(basename "$page") at 80 columns: $(head -n 2 <<<"$warnings")"; ((failures++))
+    fi
+  done
+fi
 echo "man pages: $failures failed"
 [[ $failures -eq 0 ]]
