@@ -96,11 +96,13 @@ _cpconf_value() {
 _cpconf() {
   COMPREPLY=()
   local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]} bin=${COMP_WORDS[0]}
-  # "--format=js" reaches here as "--format" "=" "js".
+  # "--format=js" reaches here as "--format" "=" "js". After '=' a value follows, even for a
+  # flag with an optional value ("--redact=all").
+  local after_equals=false
   if [[ $cur == = ]]; then
-    cur=
+    cur= after_equals=true
   elif [[ $prev == = ]]; then
-    prev=${COMP_WORDS[COMP_CWORD - 2]}
+    prev=${COMP_WORDS[COMP_CWORD - 2]} after_equals=true
   fi
 
   local command= at=0 i
@@ -120,7 +122,7 @@ _cpconf() {
     for name in ${names//,/ }; do kind[$name]=$k type[$name]=$t choices[$name]=$c; done
   done < <(_cpconf_specs "$bin" "$command")
 
-  if [[ $prev == -* && ${kind[$prev]-} == value ]]; then
+  if [[ $prev == -* && ( ${kind[$prev]-} == value || ( $after_equals == true && -n ${choices[$prev]-} ) ) ]]; then
     _cpconf_value "$bin" "$prev" "${type[$prev]-}" "${choices[$prev]-}"
     return
   fi

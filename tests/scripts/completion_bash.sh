@@ -34,6 +34,8 @@ expect() {  # expect LINE EXPECTED-CANDIDATES...
 lines() { printf '%s\n' "$@"; }
 
 expect 'cpconf val' validate
+expect 'cpconf render --redact=' all family
+expect 'cpconf render --redact=a' all
 commands=$("$cpconf" --help | awk '/^Subcommands:/ {on = 1; next} /^$/ {on = 0} on {print $1}')
 expect 'cpconf ' $commands
 [[ $(echo $commands) == 'validate rules vote timeline render schema new' ]]; check "the commands are the seven of cpconf(1)" $?
