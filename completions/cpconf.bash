@@ -36,7 +36,8 @@ _cpconf_specs() {
       choices = ""
       if (match(type, /:\{[^}]*\}/)) { choices = substr(type, RSTART + 2, RLENGTH - 3); gsub(",", " ", choices) }
       sub(/:.*/, "", type)
-      printf "%s\t%s\t%s\t%s\t%s\n", section, word[1], kind, type, choices
+      # "-" for no type: read splits on tabs as white space, so an empty field would vanish.
+      printf "%s\t%s\t%s\t%s\t%s\n", section, word[1], kind, (type == "" ? "-" : type), choices
     }'
 }
 

@@ -27,8 +27,9 @@ apt-get update -qq || fail "apt-get update"
 apt-get install -y -qq --no-install-recommends man-db bash-completion > "$work/apt.log" 2>&1 ||
   { cat "$work/apt.log"; fail "apt-get install man-db bash-completion"; }
 # apt resolves the package's dependencies (libyaml-cpp0.7, libfmt9) from the archive.
-(cd "$work" && apt-get install -y -qq "./$(basename "${debs[0]}")") > "$work/apt.log" 2>&1
-check "apt-get install ./$(basename "${debs[0]}") is exit 0" $?
+deb_name=$(basename "${debs[0]}")
+(cd "$work" && apt-get install -y -qq "./$deb_name") > "$work/apt.log" 2>&1
+check "apt-get install ./$deb_name is exit 0" $?  # no command substitution here: it would reset $?
 [[ $failures -eq 0 ]] || { cat "$work/apt.log"; fail "the package did not install"; }
 
 [[ $(command -v cpconf) == /usr/bin/cpconf ]]; check "cpconf is /usr/bin/cpconf, on the PATH" $?

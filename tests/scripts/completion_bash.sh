@@ -28,7 +28,8 @@ expect() {  # expect LINE EXPECTED-CANDIDATES...
   local line=$1; shift
   local got; got=$(complete_line "$line" 2>>"$work/stderr")
   local want; want=$(printf '%s\n' "$@" | LC_ALL=C sort)
-  [[ $got == "$want" ]]; check "'$line<TAB>' offers: $(echo $want)" $?
+  local shown; shown=$(echo $want)  # before the test: a command substitution would reset $?
+  [[ $got == "$want" ]]; check "'$line<TAB>' offers: $shown" $?
   [[ $got == "$want" ]] || echo "  got: $(echo $got)"
 }
 lines() { printf '%s\n' "$@"; }
@@ -41,8 +42,8 @@ expect 'cpconf ' $commands
 [[ $(echo $commands) == 'validate rules vote timeline render schema new' ]]; check "the commands are the seven of cpconf(1)" $?
 expect 'cpconf -' --help --version
 expect 'cpconf validate --fo' --format
-expect 'cpconf validate --format ' text json github
-expect 'cpconf validate --format=j' json
+expect 'cpconf validate --format ' text json github sarif junit
+expect 'cpconf validate --format=j' json junit
 expect 'cpconf validate --fail-on ' error warning info never
 expect 'cpconf validate --color ' auto always never
 expect 'cpconf rules --format ' text json
