@@ -9,9 +9,8 @@
 #include <utility>
 #include <vector>
 
-#include <stdlib.h>
-
 #include <doctest/doctest.h>
+#include <stdlib.h>
 
 #include "cpconf/check/rule.hpp"
 #include "cpconf/check/validator.hpp"

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 #include <map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -96,14 +97,6 @@ bool ends_word(std::string_view text, std::size_t end, bool date) {
   return !is_letter(after) || (is_lower(text[end - 1]) && is_upper(text[end]));
 }
 
-bool same_ignoring_case(std::string_view text, std::size_t pos, std::string_view pattern) {
-  if (pos + pattern.size() > text.size()) return false;
-  for (std::size_t i = 0; i < pattern.size(); ++i) {
-    if (ascii_lower(text[pos + i]) != pattern[i]) return false;
-  }
-  return true;
-}
-
 bool is_family(const Attendee& attendee) {
   // A missing capacity is treated as family: redaction must err towards hiding.
   static constexpr Capacity k_family[] = {Capacity::parent, Capacity::child, Capacity::family_member,
@@ -174,20 +167,13 @@ void sort_longest_first(Patterns& patterns) {
   });
 }
 
-std::string replace_all(std::string_view raw, const Patterns& patterns) {
+std::string replace_all(std::string_view raw, const RedactionPatterns& patterns) {
   std::string text = clean_text(raw);
   if (patterns.empty()) return text;
   std::string out;
   out.reserve(text.size());
   for (std::size_t pos = 0; pos < text.size();) {
-    const RedactionPattern* found = nullptr;
-    for (const auto& pattern : patterns) {
-      if (ascii_lower(text[pos]) != pattern.text.front() || !same_ignoring_case(text, pos, pattern.text)) continue;
-      if (starts_word(text, pos, pattern.date) && ends_word(text, pos + pattern.text.size(), pattern.date)) {
-        found = &pattern;
-        break;
-      }
-    }
+    const RedactionPattern* found = patterns.match(text, pos);
     if (found != nullptr) {
       out += found->replacement;
       pos += found->text.size();
@@ -222,12 +208,10 @@ Patterns name_patterns(const std::vector<Person>& people) {
       if (std::find(list.begin(), list.end(), i) == list.end()) list.push_back(i);
     }
   }
-  for (const auto& owned : owners) {
-    const std::string& part = owned.first;  // not a structured binding: the lambda captures it
-    const auto& list = owned.second;
-    bool taken =
-        std::any_of(patterns.begin(), patterns.end(), [&](const RedactionPattern& p) { return p.text == part; });
-    if (taken) continue;
+  std::unordered_set<std::string> full_names;
+  for (const auto& pattern : patterns) full_names.insert(pattern.text);
+  for (const auto& [part, list] : owners) {
+    if (full_names.count(part) > 0) continue;
     std::string replacement = list.size() == 1 ? bare_initials(people[list.front()].name) : first_letter(part);
     patterns.push_back({part, replacement, false});
   }
@@ -239,13 +223,11 @@ Patterns name_patterns(const std::vector<Person>& people) {
 // keeps the record's replacement (a role, "the chair").
 std::vector<Person> people_to_redact(const Record& record, const RedactionOptions& options) {
   std::vector<Person> people;
+  std::unordered_set<std::string> known;  // the names added, lowered
   auto add = [&](const std::string& raw_name, std::string replacement, bool professional) {
     std::string name = clean_text(raw_name);
     if (words_of(name).empty()) return;
-    std::string lowered_name = ascii_lowered(name);
-    bool known = std::any_of(people.begin(), people.end(),
-                             [&](const Person& p) { return ascii_lowered(p.name) == lowered_name; });
-    if (!known) people.push_back({name, std::move(replacement), professional});
+    if (known.insert(ascii_lowered(name)).second) people.push_back({name, std::move(replacement), professional});
   };
   auto initials = [](const std::string& name) { return initials_of(clean_text(name)); };
   for (const auto& child : record.children) {
@@ -310,21 +292,56 @@ Redactor::Redactor(const Record& record, const RedactionOptions& options) : m_le
   std::vector<Person> family;
   std::copy_if(people.begin(), people.end(), std::back_inserter(family),
                [](const Person& p) { return !p.professional; });
-  Patterns family_patterns = name_patterns(family);
+  RedactionPatterns family_patterns(name_patterns(family));
   for (auto& person : people) {
     if (person.professional) person.replacement = replace_all(person.replacement, family_patterns);
   }
-  m_patterns = name_patterns(people);
+  Patterns patterns = name_patterns(people);
+  std::unordered_set<std::string> known;
+  for (const auto& pattern : patterns) known.insert(pattern.text);
   for (const auto& child : record.children) {
     if (!child.born) continue;
     for (const auto& form : date_forms(*child.born)) {
       std::string text = ascii_lowered(form);
-      bool known =
-          std::any_of(m_patterns.begin(), m_patterns.end(), [&](const RedactionPattern& p) { return p.text == text; });
-      if (!known) m_patterns.push_back({text, "[date of birth]", true});
+      if (known.insert(text).second) patterns.push_back({text, "[date of birth]", true});
     }
   }
-  sort_longest_first(m_patterns);
+  sort_longest_first(patterns);
+  m_patterns = RedactionPatterns(std::move(patterns));
+}
+
+RedactionPatterns::RedactionPatterns(std::vector<RedactionPattern> in_order) : m_patterns(std::move(in_order)) {
+  for (std::size_t i = 0; i < m_patterns.size(); ++i) {
+    const std::string& text = m_patterns[i].text;
+    if (text.empty()) continue;
+    m_by_text[text].push_back(i);
+    m_first_bytes[static_cast<unsigned char>(text.front())] = true;
+    if (std::find(m_lengths.begin(), m_lengths.end(), text.size()) == m_lengths.end()) m_lengths.push_back(text.size());
+  }
+  std::sort(m_lengths.rbegin(), m_lengths.rend());
+}
+
+const RedactionPattern* RedactionPatterns::match(std::string_view text, std::size_t pos) const {
+  if (!m_first_bytes[static_cast<unsigned char>(ascii_lower(text[pos]))]) return nullptr;
+  bool name_may_start = starts_word(text, pos, false);
+  bool date_may_start = starts_word(text, pos, true);
+  if (!name_may_start && !date_may_start) return nullptr;
+  // Patterns are in order longest first, so trying lengths longest first and, for one length,
+  // the patterns of that text in order finds the same pattern as trying them all in order.
+  std::string lowered;
+  for (std::size_t length : m_lengths) {
+    if (pos + length > text.size()) continue;
+    lowered.assign(text.substr(pos, length));
+    for (char& c : lowered) c = ascii_lower(c);
+    auto found = m_by_text.find(lowered);
+    if (found == m_by_text.end()) continue;
+    for (std::size_t i : found->second) {
+      const RedactionPattern& pattern = m_patterns[i];
+      bool starts = pattern.date ? date_may_start : name_may_start;
+      if (starts && ends_word(text, pos + length, pattern.date)) return &pattern;
+    }
+  }
+  return nullptr;
 }
 
 std::string Redactor::apply(std::string_view text) const { return replace_all(text, m_patterns); }

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "cpconf/load/model.hpp"
@@ -44,6 +46,25 @@ struct RedactionPattern {
   bool date = false;  // bounded by non-alphanumerics rather than by non-letters
 };
 
+// Patterns in the order they are tried (longest first, so a full name wins over its parts),
+// indexed so that the ones that can match at a place of a text are found at once, not by
+// trying every pattern: a record with thousands of family members would make that quadratic.
+class RedactionPatterns {
+ public:
+  RedactionPatterns() = default;
+  explicit RedactionPatterns(std::vector<RedactionPattern> in_order);
+
+  // The first pattern, in order, that matches text at pos as a whole word; or nullptr.
+  const RedactionPattern* match(std::string_view text, std::size_t pos) const;
+  bool empty() const { return m_patterns.empty(); }
+
+ private:
+  std::vector<RedactionPattern> m_patterns;
+  std::vector<std::size_t> m_lengths;  // the patterns' lengths, each once, longest first
+  std::array<bool, 256> m_first_bytes{};  // the bytes patterns start with
+  std::unordered_map<std::string, std::vector<std::size_t>> m_by_text;  // in order
+};
+
 class Redactor {
  public:
   Redactor(const Record& record, const RedactionOptions& options);
@@ -58,7 +79,7 @@ class Redactor {
 
  private:
   Redaction m_level;
-  std::vector<RedactionPattern> m_patterns;  // longest first, so a full name wins over its parts
+  RedactionPatterns m_patterns;
 };
 
 }  // namespace cpconf

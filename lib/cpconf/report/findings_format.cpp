@@ -2,6 +2,7 @@
 
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -20,19 +21,36 @@ std::string paint(std::string_view text, std::string_view style, bool color) {
   return color ? fmt::format("{}{}{}", style, text, k_reset) : std::string(text);
 }
 
-std::string_view source_line(std::string_view source, int line) {
-  if (source.substr(0, 3) == "\xEF\xBB\xBF") source.remove_prefix(3);
-  std::size_t start = 0;
-  for (int i = 1; i < line; ++i) {
-    start = source.find('\n', start);
-    if (start == std::string_view::npos) return {};
-    ++start;
+// The lines of a record's text, found once: a file with thousands of findings looks up each
+// finding's line at once rather than counting lines from the top every time.
+class SourceLines {
+ public:
+  explicit SourceLines(std::string_view source) : m_source(source) {
+    if (m_source.substr(0, 3) == "\xEF\xBB\xBF") m_source.remove_prefix(3);
+    if (m_source.empty()) return;
+    m_starts.push_back(0);
+    for (std::size_t at = m_source.find('\n'); at != std::string_view::npos; at = m_source.find('\n', at + 1)) {
+      m_starts.push_back(at + 1);
+    }
   }
-  auto end = source.find('\n', start);
-  auto text = source.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
-  if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
-  return text;
-}
+
+  // Line `number` (from 1) without its line ending; empty when there is none.
+  std::string_view line(int number) const {
+    if (number < 1 || static_cast<std::size_t>(number) > m_starts.size()) return {};
+    std::size_t start = m_starts[static_cast<std::size_t>(number) - 1];
+    if (start > m_source.size()) return {};
+    auto end = m_source.find('\n', start);
+    auto text = m_source.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+    return text;
+  }
+
+ private:
+  std::string_view m_source;
+  std::vector<std::size_t> m_starts;
+};
+
+std::string finding_text(const Finding& finding, const SourceLines& lines, bool color);
 
 }  // namespace
 
@@ -47,13 +65,19 @@ void FindingCounts::count(const Findings& findings) {
 }
 
 std::string format_finding_text(const Finding& finding, std::string_view source, bool color) {
+  return finding_text(finding, SourceLines(source), color);
+}
+
+namespace {
+
+std::string finding_text(const Finding& finding, const SourceLines& lines, bool color) {
   std::string out =
       paint(fmt::format("{}:{}:{}:", finding.file, finding.location.line, finding.location.column), k_bold, color);
   out +=
       fmt::format(" {} {} {}\n",
                   paint(fmt::format("{}:", severity_name(finding.severity)), severity_colour(finding.severity), color),
                   finding.message, paint(fmt::format("[{}]", finding.rule), k_dim, color));
-  std::string_view line = finding.location.line > 0 ? source_line(source, finding.location.line) : std::string_view{};
+  std::string_view line = lines.line(finding.location.line);
   std::size_t width = std::max<std::size_t>(5, std::to_string(finding.location.line).size());
   if (!line.empty() && line.size() <= 400) {
     std::string gutter = fmt::format("{:>{}}", finding.location.line, width);
@@ -77,6 +101,8 @@ std::string format_finding_text(const Finding& finding, std::string_view source,
   if (!finding.path.empty()) out += fmt::format("{} = at {}\n", std::string(width, ' '), finding.path);
   return out;
 }
+
+}  // namespace
 
 std::string format_counts_text(const FindingCounts& counts, bool color) {
   std::string out = fmt::format("{} checked: {}, {}, {} info", plural(counts.files, "file", "files"),
@@ -193,9 +219,8 @@ class TextWriter : public FindingsWriter {
 
   std::string file(const FileReport& report, std::string_view source) override {
     std::string out;
-    for (const auto& finding : report.findings) {
-      out += format_finding_text(finding, m_options.excerpts ? source : std::string_view{}, m_options.color);
-    }
+    SourceLines lines(m_options.excerpts ? source : std::string_view{});
+    for (const auto& finding : report.findings) out += finding_text(finding, lines, m_options.color);
     if (!m_options.quiet) {
       for (const auto& waived : report.waived) out += format_waived_text(waived, m_options.color);
     }
