@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <cstdlib>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
+#include <CLI/CLI.hpp>
 
 #include "cpconf/finding.hpp"
 #include "cpconf/load/yaml_tree.hpp"
@@ -42,13 +42,21 @@ SourceSettings source_settings(const SourceArgs& args) {
   }
   settings.cache = args.cache;
   settings.stdin_name = args.stdin_filename;
+  settings.warn = [](const std::string& message) { fmt::print(stderr, "cpconf: warning: {}\n", message); };
   return settings;
 }
 
 Date date_option(const std::string& text, std::string_view option) {
   auto date = parse_date(text);
-  if (!date) throw InputError(text, fmt::format("{} must be a date written YYYY-MM-DD, not '{}'", option, text));
-  return *date;
+  if (date) return *date;
+  bool written_so = text.size() == 10 && text[4] == '-' && text[7] == '-' &&
+                    std::all_of(text.begin(), text.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
+  if (written_so) {
+    throw InputError(text, fmt::format("{} '{}' is not a real date: the year must be 1900 or later, the month 01 to "
+                                       "12 and the day one that month has",
+                                       option, text));
+  }
+  throw InputError(text, fmt::format("{} must be a date written YYYY-MM-DD, not '{}'", option, text));
 }
 
 Date as_of_option(const std::string& text) { return text.empty() ? local_today() : date_option(text, "--as-of"); }

@@ -8,8 +8,10 @@
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/app.hpp"
 #include "cli/format_option.hpp"
@@ -57,6 +59,31 @@ bool same_file(const std::string& a, const std::string& b) {
   return fs::equivalent(a, b, error) && !error;
 }
 
+// The files given, by device and inode, so that an output is checked against all of them at once.
+using FileIds = std::set<std::pair<dev_t, ino_t>>;
+FileIds file_ids(const std::vector<std::string>& files) {
+  FileIds ids;
+  for (const auto& file : files) {
+    struct stat info {};
+    if (file != "-" && ::stat(file.c_str(), &info) == 0) ids.emplace(info.st_dev, info.st_ino);
+  }
+  return ids;
+}
+
+// Why target must not be written: it is one of the inputs, or a file its user could not write
+// (replacing it by a rename would otherwise succeed, and change its mode). Empty when it may be.
+std::string cannot_replace(const std::string& target, const FileIds& inputs) {
+  struct stat info {};
+  if (::stat(target.c_str(), &info) != 0) return "";
+  if (inputs.contains({info.st_dev, info.st_ino})) return fmt::format("'{}' is an input; not writing over it", target);
+  if (S_ISDIR(info.st_mode)) return fmt::format("'{}' is a folder, not a file to write", target);
+  if (::access(target.c_str(), W_OK) != 0 || (info.st_mode & 0222) == 0) {
+    return fmt::format("'{}' is read-only (mode {:04o}); not replacing it: make it writable or remove it first", target,
+                       info.st_mode & 07777);
+  }
+  return "";
+}
+
 int run_render(const RenderArgs& args) {
   bool color_stderr = use_color(args.color);
   auto fail = [](const std::string& message) {
@@ -89,7 +116,7 @@ int run_render(const RenderArgs& args) {
   }
 
   Inputs inputs = collect_inputs(args.paths);
-  // Rendering checks each output against every input, so it holds the list of inputs.
+  // Rendering checks each output against the inputs, so it holds the list of inputs.
   const std::vector<std::string> files = inputs.files.to_vector();
   std::size_t count = files.size() + inputs.errors.size();
   bool to_stdout = args.output.empty() && args.output_dir.empty();
@@ -105,6 +132,10 @@ int run_render(const RenderArgs& args) {
       return fail(fmt::format("--output '{}' is the input '{}'; refusing to write over it", args.output, path));
     }
   }
+  if (!args.output.empty() && (args.output.ends_with('/') || fs::is_directory(args.output))) {
+    return fail(fmt::format("--output '{}' is a folder: give the file to write, or use --output-dir", args.output));
+  }
+  const FileIds input_ids = file_ids(files);
 
   int errors = 0;
   for (const auto& error : inputs.errors) {
@@ -181,12 +212,10 @@ int run_render(const RenderArgs& args) {
           (fs::path(args.output_dir) / (outcome.rendered->file_stem + "." + std::string(settings.format->extension)))
               .string();
     }
-    for (const auto& input : files) {
-      if (same_file(target, input)) {
-        fmt::print(stderr, "cpconf: error: '{}' is an input; not writing over it\n", target);
-        ++errors;
-        return;
-      }
+    if (std::string why = cannot_replace(target, input_ids); !why.empty()) {
+      fmt::print(stderr, "cpconf: error: {}\n", why);
+      ++errors;
+      return;
     }
     if (!written.insert(fs::weakly_canonical(target).string()).second) {
       fmt::print(stderr, "cpconf: error: {} would be written to '{}' again; rename one of the inputs\n",

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/app.hpp"
 #include "cli/format_option.hpp"
@@ -19,6 +19,7 @@
 #include "cpconf/report/findings_format.hpp"
 #include "cpconf/source/changed.hpp"
 #include "cpconf/source/inputs.hpp"
+#include "cpconf/text/figures.hpp"
 
 namespace cpconf::cli {
 
@@ -191,12 +192,14 @@ int run_validate(const ValidateArgs& args) {
 
   if (!args.write_baseline.empty()) {
     try {
-      write_file_atomically(args.write_baseline, Baseline::to_text(for_baseline, settings.as_of));
+      // 0600 like every file cpconf writes that could hold personal data.
+      write_file_atomically(args.write_baseline, Baseline::to_text(for_baseline, settings.as_of), 0600);
     } catch (const InputError& error) {
       fmt::print(stderr, "cpconf: error: {}\n", error.what());
       return k_exit_usage;
     }
-    fmt::print(stderr, "cpconf: wrote {} findings to the baseline {}\n", for_baseline.size(), args.write_baseline);
+    fmt::print(stderr, "cpconf: wrote {} to the baseline {}\n",
+               plural(static_cast<long>(for_baseline.size()), "finding", "findings"), args.write_baseline);
     return counts.input_errors > 0 ? k_exit_usage : k_exit_clean;
   }
   if (counts.input_errors > 0) return k_exit_usage;

@@ -5,8 +5,8 @@
 #include <variant>
 #include <vector>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/app.hpp"
 #include "cli/format_option.hpp"
@@ -226,8 +226,9 @@ void add_vote(CLI::App& app, int& exit_code) {
   cmd->add_option("--color", args->color, "Colour: auto (on a terminal, not with NO_COLOR), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->add_option(
-      "--width", args->width,
-      "Text: wrap reasoning to this many columns (default: the terminal's width; 0 or not a terminal: no wrapping)");
+         "--width", args->width,
+         "Text: wrap reasoning to this many columns (default: the terminal's width; 0 or not a terminal: no wrapping)")
+      ->check(CLI::NonNegativeNumber);
   cmd->add_option("--child", args->child, "Show only this child's decision (a child id)");
   cmd->add_option("--since", args->since, "With --dissent or --summary: conferences on or after this date");
   cmd->add_option("--until", args->until, "With --dissent or --summary: conferences on or before this date");

@@ -65,7 +65,7 @@ run --ignore timescales,long-conference,decision,attendance records
 ! grep -qE '\[(long-conference|minutes-late|decision-missing)\]' <<<"$out"; check "--ignore takes rule and family names" $?
 
 run --write-baseline "$work/baseline.yaml" records
-[[ $rc -eq 0 && -s $work/baseline.yaml ]] && grep -q '^cpconf-baseline: 1' "$work/baseline.yaml"; check "--write-baseline writes the findings and exits 0" $?
+[[ $rc -eq 0 && -s $work/baseline.yaml ]] && grep -q '^cpconf-baseline: 2' "$work/baseline.yaml"; check "--write-baseline writes the findings and exits 0" $?
 run --baseline "$work/baseline.yaml" records
 [[ $rc -eq 0 ]] && grep -qE '[0-9]+ in the baseline' <<<"$out" && ! grep -q '^records' <<<"$out"; check "--baseline hides accepted findings" $?
 sed -i 's/12:45/13:15/' "$record"

@@ -107,5 +107,48 @@ else
   echo "skip an unreadable file: running as root, which reads any file"
 fi
 
+# verdict NAME STATUS [DETAIL]: counts a check made outside expect.
+verdict() {
+  if [[ $2 -eq 0 ]]; then echo "ok $1"; ((passed++)); else echo "FAIL $1"; [[ -n ${3:-} ]] && echo "$3" | head -5; ((failures++)); fi
+}
+
+# Standard input has the files' 4 MiB limit in every command, and an endless one is not read to
+# its end. Memory is capped so that a cpconf that reads on fails quickly (not under ASan, which
+# reserves far more address space than it uses).
+out=$(head -c 5000000 /dev/zero | timeout 20 "$cpconf" validate - 2>&1)
+rc=$?
+[[ $rc -eq 2 ]] && grep -q '<stdin> (standard input) is larger than 4194304 bytes' <<<"$out"
+verdict "5 MB on standard input" $? "exit $rc: $out"
+cap=""
+ldd "$cpconf" 2>/dev/null | grep -q libasan || cap="ulimit -v 1000000;"
+for command in validate vote timeline render; do
+  out=$(bash -c "$cap timeout 20 \"\$0\" $command --stdin-filename piped.yaml - < /dev/zero" "$cpconf" 2>&1)
+  rc=$?
+  [[ $rc -eq 2 ]] && grep -q 'piped.yaml (standard input) is larger than' <<<"$out"
+  verdict "cpconf $command - < /dev/zero" $? "exit $rc: ${out:0:300}"
+done
+out=$("$cpconf" validate - - < "$good" 2>&1)
+rc=$?
+[[ $rc -eq 2 ]] && grep -q "given more than once: standard input can be read only once" <<<"$out"
+verdict "validate - - refuses to read standard input twice" $? "exit $rc: $out"
+
+printf '# a record saved with classic Mac OS line endings\rcpconf: 1\rconference:\r  id: x\r' > "$work/cr-only.yaml"
+expect "CR-only line endings" 1 'cr-only.yaml:1:1: error: .*carriage return alone' "$work/cr-only.yaml"
+printf 'cpconf: 1\nconference:\n  id: "\\uD800"\n' > "$work/surrogate.yaml"
+expect "a surrogate escape" 1 'surrogate.yaml:3:.*\\uD800\) names no character' "$work/surrogate.yaml"
+ln -s "$work/loop-b.yaml" "$work/loop-a.yaml"
+ln -s "$work/loop-a.yaml" "$work/loop-b.yaml"
+expect "a symbolic link loop named directly" 2 "loop-a.yaml': it is a symbolic link loop" "$work/loop-a.yaml"
+
+# Options: a date written YYYY-MM-DD that is no date, a negative width.
+for date in 2026-02-30 0001-01-01; do
+  out=$("$cpconf" validate --as-of "$date" "$good" 2>&1)
+  rc=$?
+  [[ $rc -eq 2 ]] && grep -q "is not a real date" <<<"$out" && ! grep -q "must be a date written" <<<"$out"
+  verdict "--as-of $date is not a real date" $? "exit $rc: $out"
+done
+out=$("$cpconf" vote --width -1 "$good" 2>&1)
+verdict "vote --width -1 is refused" $(($? == 2 ? 0 : 1)) "$out"
+
 echo "hostile input: $passed passed, $failures failed"
 [[ $failures -eq 0 ]]

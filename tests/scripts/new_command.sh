@@ -119,7 +119,7 @@ check "-o does not write through a dangling symbolic link" $?
 check "--previous with a kind other than review is exit 2" $?
 "$cpconf" new review --previous "$examples/patel-initial-2025-09.yaml" --case X >/dev/null 2>&1; [[ $? -eq 2 ]]
 check "--previous with --case is exit 2" $?
-out=$("$cpconf" new review --date 2025-02-30 2>&1); [[ $? -eq 2 && $out == "cpconf: error: --date must be a date written YYYY-MM-DD, not '2025-02-30'" ]]
+out=$("$cpconf" new review --date 2025-02-30 2>&1); [[ $? -eq 2 && $out == "cpconf: error: --date '2025-02-30' is not a real date: the year must be 1900 or later, the month 01 to 12 and the day one that month has" ]]
 check "an impossible --date is exit 2" $?
 "$cpconf" new interim >/dev/null 2>&1; [[ $? -eq 2 ]]; check "an unknown kind is exit 2" $?
 "$cpconf" new initial --profile englnd >/dev/null 2>&1; [[ $? -eq 2 ]]; check "an unknown profile is exit 2" $?

@@ -21,9 +21,9 @@ if [[ $quick == "bash .ci/setup --tool && "* && $quick == *"-DCPCONF_TESTS=OFF"*
 else
   echo "FAIL README's first command: $quick"; exit 1
 fi
-# --tool installs no test tool: a fresh machine gets the compiler and the three libraries only.
+# --tool installs no test tool: a fresh machine gets the compiler and the libraries only.
 tool_packages=$(sed -n 's/^packages=(\(.*\))$/\1/p' "$root/.ci/setup")
-if [[ $tool_packages == "g++ cmake make libcli11-dev libyaml-cpp-dev libfmt-dev" ]]; then
+if [[ $tool_packages == "g++ cmake make libcli11-dev libyaml-cpp-dev libfmt-dev libssl-dev" ]]; then
   echo "ok .ci/setup --tool installs the compiler and libraries only"
 else
   echo "FAIL .ci/setup --tool installs: $tool_packages"; exit 1

@@ -72,14 +72,17 @@ TEST_CASE("baseline: written and read back, it takes each listed finding once") 
   }
 }
 
-TEST_CASE("baseline: the text is a commented YAML file that keeps awkward messages exactly") {
+TEST_CASE("baseline: the text is a commented YAML file that keeps no message, only its fingerprint") {
   Findings accepted{finding("a \"quoted\" name.yaml", "invalid-value", "children[0].name",
-                            "a line break\nand a tab\there, 'quotes' and: colons # not a comment")};
+                            "Robin Example: a line break\nand a tab\there, 'quotes' and: colons # not a comment")};
   std::string text = Baseline::to_text(accepted, {2026, 11, 22});
   CHECK(
       text.starts_with("# cpconf baseline, written 2026-11-22: findings accepted until the records are put right.\n"
-                       "# 'cpconf validate --baseline FILE' reports only findings not listed here.\n"
-                       "cpconf-baseline: 1\nfindings:\n  - file: \"a \\\"quoted\\\" name.yaml\"\n"));
+                       "# 'cpconf validate --baseline FILE' reports only findings not listed here. Each is known by\n"
+                       "# a fingerprint of its rule, path and message: the messages, which name people, are not kept.\n"
+                       "cpconf-baseline: 2\nfindings:\n  - file: \"a \\\"quoted\\\" name.yaml\"\n"));
+  CHECK(text.find("Robin") == std::string::npos);
+  CHECK(text.find("    fingerprint: ") != std::string::npos);
   test::TempFolder folder;
   Baseline baseline = Baseline::load(folder.write("baseline.yaml", text));
   CHECK(baseline.unmatched() == 1);
@@ -88,11 +91,24 @@ TEST_CASE("baseline: the text is a commented YAML file that keeps awkward messag
 
   SUBCASE("no findings: an empty list") {
     std::string empty = Baseline::to_text({}, {2026, 1, 5});
-    CHECK(empty.ends_with("cpconf-baseline: 1\nfindings: []\n"));
+    CHECK(empty.ends_with("cpconf-baseline: 2\nfindings: []\n"));
     Baseline none = Baseline::load(folder.write("empty.yaml", empty));
     CHECK(none.unmatched() == 0);
     CHECK_FALSE(none.take(accepted[0]));
   }
+}
+
+TEST_CASE("baseline: a version 1 file, with messages, is still read") {
+  test::TempFolder folder;
+  Baseline baseline = Baseline::load(folder.write("baseline.yaml", R"(cpconf-baseline: 1
+findings:
+  - file: a.yaml
+    rule: long-conference
+    path: conference.end
+    message: the conference ran 165 minutes
+)"));
+  CHECK(baseline.take(finding("a.yaml", "long-conference", "conference.end", "the conference ran 165 minutes")));
+  CHECK(baseline.unmatched() == 0);
 }
 
 TEST_CASE("baseline: an entry without a path matches a finding about the file itself") {
@@ -123,7 +139,7 @@ findings:
 )");
     Strings faults = baseline_faults(path);
     REQUIRE(faults.size() == 2);
-    CHECK(faults[0].starts_with("missing-field 3:5 findings[0].message: required key 'message' is missing"));
+    CHECK(faults[0].starts_with("missing-field 3:5 findings[0].fingerprint: required key 'fingerprint' is missing"));
     CHECK(faults[1].starts_with("unknown-field 9:5 findings[1].line: unknown key 'line'"));
   }
   SUBCASE("findings that are not a list") {
@@ -133,9 +149,18 @@ findings:
     CHECK(faults[0].starts_with("invalid-value 2:11 findings: "));
   }
   SUBCASE("not a mapping") {
+    // Not plainly a baseline: named, its first fault given, nothing of it quoted.
     std::string path = folder.write("baseline.yaml", "# a list\n- a.yaml\n");
-    CHECK(baseline_faults(path) ==
-          Strings{"invalid-value 2:1 : a baseline is a mapping starting with 'cpconf-baseline: 1'"});
+    try {
+      Baseline::load(path);
+      FAIL("Baseline::load accepted " << path);
+    } catch (const ProfileError& error) {
+      CHECK(error.findings().empty());
+      CHECK(std::string(error.what()) ==
+            "'" + path +
+                "' is not a cpconf baseline (a mapping whose first key is 'cpconf-baseline'): it is not a YAML mapping "
+                "(line 2); nothing of it is shown");
+    }
   }
   SUBCASE("not YAML") {
     std::string path = folder.write("baseline.yaml", "cpconf-baseline: 1\nfindings: [\n");

@@ -3,6 +3,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cpconf/date.hpp"
@@ -81,5 +82,17 @@ class ProfileError : public InputError {
  private:
   Findings m_findings;
 };
+
+// Whether text plainly is a file of the kind whose version key is `key` (cpconf-profile,
+// cpconf-config, cpconf-baseline): its first key, past blank lines and comments, is that key.
+bool starts_with_key(std::string_view text, std::string_view key);
+
+// The error for a file given as a profile, configuration or baseline (`what`) whose first key
+// is not `key`: it names the file and its first fault, but quotes none of it and carries no
+// finding to excerpt, for it may be any readable file (/etc/shadow) and the error may reach a
+// CI log. Returns nothing when the file plainly is one (starts_with_key), whose faults are
+// then reported in full.
+std::optional<ProfileError> unrecognised_file(std::string_view text, const std::string& path, std::string_view key,
+                                              std::string_view what);
 
 }  // namespace cpconf

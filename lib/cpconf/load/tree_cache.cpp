@@ -1,15 +1,19 @@
 #include "cpconf/load/tree_cache.hpp"
 
+#include <cerrno>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <optional>
 
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cpconf/atomic_file.hpp"
 #include "cpconf/bytes.hpp"
+#include "cpconf/digest.hpp"
 #include "cpconf/version.hpp"
 
 namespace cpconf {
@@ -18,13 +22,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// 3: numbers are varints, and the hash below reads words (1 had fixed four-byte numbers and
-// a byte-at-a-time FNV-1a), so entries of an earlier version are never read.
-constexpr std::string_view k_magic = "cpconf-tree-cache 3\n";
+// 4: the record's bytes are known by their SHA-256 (3 used the fast hash below, which a forger
+// could collide); 3: numbers are varints, and the hash below reads words (1 had fixed four-byte
+// numbers and a byte-at-a-time FNV-1a), so entries of an earlier version are never read.
+constexpr std::string_view k_magic = "cpconf-tree-cache 4\n";
 
-// A 64-bit hash that reads eight bytes at a step: a warm run hashes every record's text and
-// every entry, so a byte-at-a-time hash was a fifth of its time. Not cryptographic: it tells
-// an edited file from the one the entry was made from, with the size and the path beside it.
+// A 64-bit hash that reads eight bytes at a step, for an entry's own checksum and its file
+// name: a warm run hashes every entry, so a byte-at-a-time hash was a fifth of its time. Not
+// cryptographic: the record's bytes are matched by SHA-256 (header below).
 std::uint64_t hash64(std::string_view data) {
   constexpr std::uint64_t k_multiplier = 0x9E3779B97F4A7C15ull;
   std::uint64_t hash = 0xCBF29CE484222325ull ^ (data.size() * k_multiplier);
@@ -44,17 +49,31 @@ std::uint64_t hash64(std::string_view data) {
   return hash;
 }
 
-// The whole entry, or nothing when it cannot be read. Entries are about the size of their
-// records; one far larger is not one cpconf wrote.
+// The whole entry, or nothing when it cannot be read or is not one this user wrote: a regular
+// file (not followed through a symbolic link) owned by the user with no group or other
+// permission. Entries are about the size of their records; one far larger is not one cpconf wrote.
 std::optional<std::string> read_entry(const fs::path& path) {
   constexpr std::size_t k_max_entry_bytes = 64 * 1024 * 1024;
-  try {
-    std::string entry = read_source(path.string(), k_max_entry_bytes);
-    if (entry.size() > k_max_entry_bytes) return std::nullopt;
-    return entry;
-  } catch (const InputError&) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+  if (fd < 0) return std::nullopt;
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat info {};
+  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) || info.st_uid != ::geteuid() || (info.st_mode & 077) != 0 ||
+      static_cast<std::size_t>(info.st_size) > k_max_entry_bytes) {
     return std::nullopt;
   }
+  std::string entry(static_cast<std::size_t>(info.st_size), '\0');
+  std::size_t got = 0;
+  while (got < entry.size()) {
+    ssize_t n = ::read(fd, entry.data() + got, entry.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return std::nullopt;
+    got += static_cast<std::size_t>(n);
+  }
+  return entry;
 }
 
 void write_node(ByteWriter& out, const YamlNode& n) {
@@ -95,7 +114,7 @@ void read_node(ByteReader& in, YamlNode& n, int depth) {
 }
 
 std::string header(const std::string& key, std::string_view text) {
-  return fmt::format("{}{}\n{}\n{:016x} {}\n", k_magic, k_version, key, hash64(text), text.size());
+  return fmt::format("{}{}\n{}\n{} {}\n", k_magic, k_version, key, sha256_hex(text), text.size());
 }
 
 }  // namespace
@@ -134,10 +153,43 @@ std::optional<ParsedYaml> decode_tree_entry(std::string_view entry, const std::s
   return parsed;
 }
 
-TreeCache::TreeCache() {
+TreeCache::TreeCache(Warn warn) : m_warn(std::move(warn)) {
   std::error_code error;
   m_working_directory = fs::current_path(error);
   if (error) m_working_directory.clear();
+}
+
+bool TreeCache::usable_folder(const fs::path& folder) const {
+  struct stat info {};
+  if (::lstat(folder.c_str(), &info) != 0) {
+    if (errno != ENOENT) return false;
+    // Made here, private from the start, with a .gitignore so that it is never committed.
+    if (::mkdir(folder.c_str(), 0700) != 0 && errno != EEXIST) return false;
+    if (::lstat(folder.c_str(), &info) != 0) return false;
+    if (S_ISDIR(info.st_mode) && info.st_uid == ::geteuid() && (info.st_mode & 077) == 0) {
+      try {
+        write_file_atomically((folder / ".gitignore").string(), "*\n", 0600, Durability::cache);
+      } catch (const InputError&) {
+      }
+    }
+  }
+  std::string why;
+  if (S_ISLNK(info.st_mode)) {
+    why = "is a symbolic link";
+  } else if (!S_ISDIR(info.st_mode)) {
+    why = "is not a folder";
+  } else if (info.st_uid != ::geteuid()) {
+    why = "belongs to another user";
+  } else if ((info.st_mode & 077) != 0) {
+    why = fmt::format("is open to group or others (mode {:04o}; cpconf makes it 0700)", info.st_mode & 07777);
+  }
+  if (why.empty()) return true;
+  std::lock_guard lock(m_mutex);
+  if (m_warn && m_refused.insert(folder.string()).second) {
+    m_warn(fmt::format("the cache folder '{}' {}: it is not used, and its records are parsed afresh", folder.string(),
+                       why));
+  }
+  return false;
 }
 
 ParsedYaml TreeCache::parse(const std::string& path, std::string_view text, const YamlLimits& limits) const {
@@ -145,19 +197,16 @@ ParsedYaml TreeCache::parse(const std::string& path, std::string_view text, cons
   std::string key = (m_working_directory / path).lexically_normal().string();
   // Opened by the path as given: a relative one is fewer folders for the kernel to walk.
   fs::path folder = fs::path(path).parent_path() / ".cpconf-cache";
-  std::error_code error;
+  if (!usable_folder(folder)) return parse_yaml(text, path, limits);
   fs::path entry_path = folder / fmt::format("{:016x}.tree", hash64(key));
   if (auto entry = read_entry(entry_path)) {
     if (auto parsed = decode_tree_entry(*entry, key, text, path)) return std::move(*parsed);
   }
   ParsedYaml parsed = parse_yaml(text, path, limits);
   // A cache that cannot be written (read-only folder, full disk) only costs speed.
-  if (fs::create_directories(folder, error); !error || fs::is_directory(folder)) {
-    ::chmod(folder.c_str(), 0700);
-    try {
-      write_file_atomically(entry_path.string(), encode_tree_entry(key, text, parsed), 0600, Durability::cache);
-    } catch (const InputError&) {
-    }
+  try {
+    write_file_atomically(entry_path.string(), encode_tree_entry(key, text, parsed), 0600, Durability::cache);
+  } catch (const InputError&) {
   }
   return parsed;
 }

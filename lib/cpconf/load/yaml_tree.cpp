@@ -1,6 +1,8 @@
 #include "cpconf/load/yaml_tree.hpp"
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <optional>
@@ -263,6 +265,19 @@ class TreeBuilder : public YAML::EventHandler {
   bool m_placing_null = false;
 };
 
+// yaml-cpp's message in words a record's author can act on, where it is terse.
+std::string explain_parser_error(const std::string& message) {
+  constexpr std::string_view k_invalid_unicode = "invalid unicode: ";
+  if (message.starts_with(k_invalid_unicode)) {
+    unsigned long code = std::strtoul(message.c_str() + k_invalid_unicode.size(), nullptr, 10);
+    return fmt::format(
+        "an escape in a double-quoted string (\\u{:04X}) names no character: U+{:04X} is half of a UTF-16 "
+        "surrogate pair or past U+10FFFF; write the character itself, or its \\U escape",
+        code, code);
+  }
+  return message;
+}
+
 // True when some line holds more than blanks and comments.
 bool has_content(std::string_view text) {
   std::size_t pos = 0;
@@ -295,6 +310,17 @@ ParsedYaml parse_yaml(std::string_view text, const std::string& file, const Yaml
     return result;
   }
   std::string normalized;
+  if (text.find('\r') != std::string_view::npos && text.find('\n') == std::string_view::npos &&
+      text.find_first_not_of("\r \t") != std::string_view::npos) {
+    result.findings.push_back({"yaml-syntax",
+                               Severity::error,
+                               file,
+                               {1, 1},
+                               "",
+                               "the file's lines end with a carriage return alone (classic Mac OS line endings): "
+                               "cpconf reads LF or CRLF line endings; convert the file, e.g. with mac2unix"});
+    return result;
+  }
   if (text.find('\r') != std::string_view::npos) {
     normalized.reserve(text.size());
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -333,7 +359,8 @@ ParsedYaml parse_yaml(std::string_view text, const std::string& file, const Yaml
     result.findings.push_back({stop.rule, Severity::error, file, stop.location, "", stop.message});
     return result;
   } catch (const YAML::ParserException& error) {
-    result.findings.push_back({"yaml-syntax", Severity::error, file, to_location(error.mark), "", error.msg});
+    result.findings.push_back(
+        {"yaml-syntax", Severity::error, file, to_location(error.mark), "", explain_parser_error(error.msg)});
     return result;
   } catch (const std::bad_alloc&) {
     result.findings.push_back(
@@ -347,13 +374,30 @@ ParsedYaml parse_yaml(std::string_view text, const std::string& file, const Yaml
   return result;
 }
 
-std::string read_source(const std::string& path, std::size_t max_bytes) {
+std::string read_source(const std::string& path, std::size_t max_bytes, std::string_view stdin_name) {
   std::string text;
   if (path == "-") {
-    std::ostringstream buffer;
-    buffer << std::cin.rdbuf();
-    text = buffer.str();
-    if (text.size() > max_bytes + 1) text.resize(max_bytes + 1);
+    // Read a piece at a time and never past the limit: standard input may be endless (/dev/zero).
+    std::size_t got = 0;
+    for (;;) {
+      std::size_t room = std::min<std::size_t>(64 * 1024, max_bytes + 1 - got);
+      text.resize(got + room);
+      ssize_t n = ::read(STDIN_FILENO, text.data() + got, room);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        throw InputError(std::string(stdin_name),
+                         fmt::format("cannot read {} (standard input): {}", stdin_name, std::strerror(errno)));
+      }
+      if (n == 0) break;
+      got += static_cast<std::size_t>(n);
+      if (got > max_bytes) {
+        throw InputError(std::string(stdin_name),
+                         fmt::format("{} (standard input) is larger than {} bytes: a record is far smaller; "
+                                     "nothing more was read",
+                                     stdin_name, max_bytes));
+      }
+    }
+    text.resize(got);
     return text;
   }
   auto cannot_read = [&](int error) {

@@ -58,8 +58,9 @@ struct ParsedYaml {
 // Parses one YAML document held in memory. Accepts a UTF-8 BOM and CRLF line endings.
 ParsedYaml parse_yaml(std::string_view text, const std::string& file, const YamlLimits& limits = {});
 
-// Reads a file, or standard input for "-", reading at most max_bytes + 1 bytes.
+// Reads a file, or standard input for "-", reading at most max_bytes + 1 bytes. Standard input
+// larger than max_bytes is refused (InputError naming stdin_name): it may never end.
 // Throws InputError when the path cannot be read.
-std::string read_source(const std::string& path, std::size_t max_bytes);
+std::string read_source(const std::string& path, std::size_t max_bytes, std::string_view stdin_name = "<stdin>");
 
 }  // namespace cpconf

@@ -3,6 +3,8 @@
 #include <filesystem>
 
 #include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cpconf/check/rule.hpp"
 #include "cpconf/load/map_reader.hpp"
@@ -30,6 +32,7 @@ std::vector<std::string> rule_names() {
 
 Config load_config(const std::string& path) {
   std::string text = read_source(path, YamlLimits{}.max_bytes);
+  if (auto error = unrecognised_file(text, path, "cpconf-config", "configuration")) throw *error;
   ParsedYaml parsed = parse_yaml(text, path);
   ReadContext context{path, std::move(parsed.findings), std::nullopt};
   Config config;
@@ -90,6 +93,26 @@ Config load_config(const std::string& path) {
   return config;
 }
 
+std::string distrust_of_config(const std::string& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) return "";
+  if (info.st_uid != ::geteuid() && info.st_uid != 0) {
+    return fmt::format("belongs to another user (uid {})", info.st_uid);
+  }
+  if ((info.st_mode & (S_IWGRP | S_IWOTH)) != 0) {
+    return fmt::format("may be written by {} (mode {:04o})", (info.st_mode & S_IWOTH) != 0 ? "others" : "its group",
+                       info.st_mode & 07777);
+  }
+  struct stat folder {};
+  std::string parent = fs::path(path).parent_path().string();
+  if (::stat(parent.empty() ? "." : parent.c_str(), &folder) == 0 && (folder.st_mode & S_IWOTH) != 0 &&
+      (folder.st_mode & S_ISVTX) == 0) {
+    return fmt::format("sits in '{}', which others may write (mode {:04o}, no sticky bit)", parent,
+                       folder.st_mode & 07777);
+  }
+  return "";
+}
+
 const Config& ConfigFinder::for_input(const std::string& input_path) {
   static const Config k_none;
   fs::path start = input_path == "-" ? fs::current_path() : fs::absolute(input_path).parent_path();
@@ -104,7 +127,18 @@ const Config& ConfigFinder::for_input(const std::string& input_path) {
     visited.push_back(key);
     std::error_code error;
     if (fs::is_regular_file(folder / k_config_name, error)) {
-      found = std::make_shared<const Config>(load_config((folder / k_config_name).string()));
+      std::string file = (folder / k_config_name).string();
+      if (std::string why = distrust_of_config(file); !why.empty()) {
+        if (m_warn) {
+          m_warn(
+              fmt::format("the configuration '{}' {}: it is ignored, as if there were none (only its "
+                          "owner may be able to write it)",
+                          file, why));
+        }
+        found = std::make_shared<const Config>();
+        break;
+      }
+      found = std::make_shared<const Config>(load_config(file));
       break;
     }
     if (!folder.has_parent_path() || folder.parent_path() == folder) break;

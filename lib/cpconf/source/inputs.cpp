@@ -69,12 +69,20 @@ Inputs collect_inputs(const std::vector<std::string>& paths) {
   Inputs inputs;
   for (const auto& path : paths) {
     if (path == "-") {
+      if (inputs.reads_stdin) {
+        inputs.errors.emplace_back(path, "'-' is given more than once: standard input can be read only once");
+        continue;
+      }
       inputs.files.push_back(path);
       inputs.reads_stdin = true;
       continue;
     }
     std::error_code error;
     auto status = fs::status(path, error);
+    if (error == std::errc::too_many_symbolic_link_levels) {
+      inputs.errors.emplace_back(path, fmt::format("cannot read '{}': it is a symbolic link loop", path));
+      continue;
+    }
     if (error || !fs::exists(status)) {
       inputs.errors.emplace_back(path, fmt::format("cannot read '{}': no such file or directory", path));
       continue;

@@ -329,6 +329,7 @@ Profile load_profile(const std::string& name_or_path) {
                        {});
   }
   std::string text = read_source(name_or_path, YamlLimits{}.max_bytes);
+  if (auto error = unrecognised_file(text, name_or_path, "cpconf-profile", "profile")) throw *error;
   return parse_profile(text, name_or_path);
 }
 

@@ -8,7 +8,8 @@
 
 namespace cpconf {
 
-RecordSource::RecordSource(SourceSettings settings) : m_settings(std::move(settings)) {
+RecordSource::RecordSource(SourceSettings settings)
+    : m_settings(std::move(settings)), m_configs(m_settings.warn), m_tree_cache(m_settings.warn) {
   if (m_settings.profile) load_profile(*m_settings.profile);
   if (m_settings.config_mode == SourceSettings::ConfigMode::file) m_fixed_config = load_config(m_settings.config_file);
 }
@@ -52,7 +53,7 @@ const Profile& RecordSource::profile_for(const Record& record, const Config* con
 }
 
 OpenedRecord RecordSource::open(const std::string& path) {
-  return open_text(read_source(path, m_settings.limits.max_bytes), path);
+  return open_text(read_source(path, m_settings.limits.max_bytes, m_settings.stdin_name), path);
 }
 
 OpenedRecord RecordSource::open_text(std::string text, const std::string& path) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -22,6 +23,9 @@ struct SourceSettings {
   bool cache = false;       // keep parsed trees in .cpconf-cache/; a configuration's `cache: true` also does
   YamlLimits limits;
   std::string stdin_name = "<stdin>";
+  // Hears each warning about what is not used: a configuration or cache folder others could
+  // have written (each once). Unset: no warnings.
+  std::function<void(const std::string&)> warn;
 };
 
 // Turns paths into records with the settings they are judged under: the .cpconf.yaml that
