@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
-#include <CLI/CLI.hpp>
 
 #include "cpconf/finding.hpp"
 #include "cpconf/load/yaml_tree.hpp"

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include <fmt/format.h>
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
 #include "cli/app.hpp"
 #include "cli/format_option.hpp"

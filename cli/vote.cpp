@@ -5,8 +5,8 @@
 #include <variant>
 #include <vector>
 
-#include <fmt/format.h>
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
 #include "cli/app.hpp"
 #include "cli/format_option.hpp"

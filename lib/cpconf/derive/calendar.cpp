@@ -113,8 +113,9 @@ std::vector<BankHoliday> holidays_of(int year) {
   return days;
 }
 
-// Years whose bank holidays are worked out once and kept, sorted; outside them (dates no record
-// should hold, but a hostile one may) they are worked out year by year when asked for.
+// Years whose bank holidays are worked out, once, and kept, sorted. Dates outside them are no
+// real record's (a hostile one may hold 9999-12-31): they count no bank holiday, so that a
+// count across thousands of years stays as cheap as one across a few.
 constexpr int k_first_kept_year = 1950;
 constexpr int k_last_kept_year = 2150;
 
@@ -130,24 +131,14 @@ const std::vector<BankHoliday>& kept_holidays() {
   return k_kept;
 }
 
-// Calls use(holiday) for every bank holiday in [from, to], in date order.
+// Calls use(holiday) for every bank holiday in [from, to], in date order, until it returns false.
 template <class Use>
 void for_each_holiday(Date from, Date to, Use use) {
-  for (int year = from.year; year <= to.year; ++year) {
-    if (year >= k_first_kept_year && year <= k_last_kept_year) {
-      const auto& kept = kept_holidays();
-      auto first = std::lower_bound(kept.begin(), kept.end(), std::max(from, Date{year, 1, 1}),
-                                    [](const BankHoliday& h, Date d) { return h.date < d; });
-      for (auto it = first; it != kept.end() && it->date <= to; ++it) {
-        if (!use(*it)) return;
-      }
-      year = k_last_kept_year;
-      continue;
-    }
-    for (const BankHoliday& holiday : holidays_of(year)) {
-      if (holiday.date < from || to < holiday.date) continue;
-      if (!use(holiday)) return;
-    }
+  const auto& kept = kept_holidays();
+  auto first = std::lower_bound(kept.begin(), kept.end(), from,
+                                [](const BankHoliday& h, Date d) { return h.date < d; });
+  for (auto it = first; it != kept.end() && it->date <= to; ++it) {
+    if (!use(*it)) return;
   }
 }
 
