@@ -23,7 +23,7 @@ else
 fi
 # --tool installs no test tool: a fresh machine gets the compiler and the libraries only.
 tool_packages=$(sed -n 's/^packages=(\(.*\))$/\1/p' "$root/.ci/setup")
-if [[ $tool_packages == "g++ cmake make libcli11-dev libyaml-cpp-dev libfmt-dev libssl-dev" ]]; then
+if [[ $tool_packages == "g++ cmake make libcli11-dev libyaml-cpp-dev libfmt-dev libssl-dev libutf8proc-dev" ]]; then
   echo "ok .ci/setup --tool installs the compiler and libraries only"
 else
   echo "FAIL .ci/setup --tool installs: $tool_packages"; exit 1

@@ -2,7 +2,7 @@
 
 #include <doctest/doctest.h>
 
-#include "cpconf/render/redact.hpp"
+#include "cpconf/derive/redact.hpp"
 #include "support.hpp"
 
 namespace {
@@ -28,6 +28,7 @@ attendees:
   - {id: a3, name: Rhian Hughes, capacity: parent, attendance: present}
   - {id: a4, name: Tomos Reid, capacity: advocate, role: Advocate for Carys, agency: Llais, attendance: present}
   - {id: a5, name: Sam Whitley, capacity: carer, role: Key worker, agency: Oakhurst, attendance: present}
+  - {id: a6, name: Bethan Lloyd, capacity: professional, role: School nurse for Carys, agency: Health, attendance: present}
 )";
 
 std::string redact(std::string_view text, Redaction level, std::vector<std::string> extra = {}) {
@@ -76,7 +77,11 @@ TEST_CASE("render redact: --redact=all names professionals by role and the chair
     CHECK(redact("DS Parry spoke to Huw", Redaction::all) == "DS S.P. spoke to H.J.");
   }
   SUBCASE("a role naming a family member is redacted before it replaces a name") {
-    CHECK(redact("Tomos Reid spoke for her", Redaction::all) == "Advocate for C.H. spoke for her");
+    CHECK(redact("Bethan Lloyd spoke for her", Redaction::all) == "School nurse for C.H. spoke for her");
+  }
+  SUBCASE("an advocate is not a professional of the conference: initials at every level") {
+    CHECK(redact("Tomos Reid spoke for her", Redaction::family) == "T.R. spoke for her");
+    CHECK(redact("Tomos Reid spoke for her", Redaction::all) == "T.R. spoke for her");
   }
 }
 

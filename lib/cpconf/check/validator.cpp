@@ -157,8 +157,9 @@ void Validator::redact(FileReport& report, const Record& record, const OpenedRec
 void Validator::finish(const std::function<void(Finding&&)>& use) {
   // A message may quote other records' ids too: after the file's own names, every file's. The
   // map is in file order, so a name two files give away is always replaced the same way.
-  NameRedactor all;
-  for (const auto& [file, names] : m_id_names) all.add_missing(names);
+  std::vector<const NameRedactor*> in_file_order;
+  for (const auto& [file, names] : m_id_names) in_file_order.push_back(&names);
+  NameRedactor all = NameRedactor::joined(in_file_order);
   m_cases.check([&](Finding&& finding) {
     if (m_switched_off.count(finding.rule) > 0) return;
     if (!m_id_names.empty()) {

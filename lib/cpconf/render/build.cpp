@@ -337,7 +337,7 @@ Document build_document(const Record& record, const Profile& profile, const File
   add(decision_sections(c));
   add(follow_up_sections(c));
   if (report != nullptr && options.findings) add(findings_sections(c, *report));
-  Redactor(record, options.redaction).apply(document);
+  for_each_text(document, Redactor(record, options.redaction));
   return document;
 }
 

@@ -6,7 +6,7 @@
 #include "cpconf/load/model.hpp"
 #include "cpconf/load/profile.hpp"
 #include "cpconf/render/document.hpp"
-#include "cpconf/render/redact.hpp"
+#include "cpconf/derive/redact.hpp"
 
 namespace cpconf {
 

@@ -11,24 +11,6 @@ namespace {
 constexpr std::string_view k_month_names[] = {"January", "February", "March",     "April",   "May",      "June",
                                               "July",    "August",   "September", "October", "November", "December"};
 
-struct CapacityLabel {
-  Capacity capacity;
-  std::string_view label;
-};
-constexpr CapacityLabel k_capacity_labels[] = {
-    {Capacity::professional, "Professional"},
-    {Capacity::parent, "Parent"},
-    {Capacity::child, "Child"},
-    {Capacity::family_member, "Family member"},
-    {Capacity::supporter, "Supporter"},
-    {Capacity::advocate, "Advocate"},
-    {Capacity::legal_representative, "Legal representative"},
-    {Capacity::inspectorate, "Inspectorate"},
-    {Capacity::cafcass, "Cafcass"},
-    {Capacity::carer, "Carer"},
-    {Capacity::observer, "Observer"},
-};
-
 struct KindTitle {
   ConferenceKind kind;
   std::string_view title;
@@ -71,13 +53,6 @@ std::optional<std::string> age_on(Date born, Date on) {
   if (months >= 12) return fmt::format("{}", months / 12);
   if (months == 0) return std::string("under 1 month");
   return fmt::format("{} month{}", months, months == 1 ? "" : "s");
-}
-
-std::string_view capacity_label(Capacity capacity) {
-  for (const auto& row : k_capacity_labels) {
-    if (row.capacity == capacity) return row.label;
-  }
-  return "?";
 }
 
 std::string_view kind_title(ConferenceKind kind) {

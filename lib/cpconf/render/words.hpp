@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "cpconf/date.hpp"
+#include "cpconf/derive/people.hpp"  // capacity_label
 #include "cpconf/load/model.hpp"
 
 // The words the written record uses for the record's values: dates as people write them,
@@ -22,7 +23,6 @@ std::string duration_words(long long minutes);
 // when born is after on.
 std::optional<std::string> age_on(Date born, Date on);
 
-std::string_view capacity_label(Capacity capacity);  // "Family member"
 std::string_view kind_title(ConferenceKind kind);    // "Initial child protection conference"
 std::string_view basis_label(Basis basis);           // "fact"
 

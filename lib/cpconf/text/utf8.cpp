@@ -1,5 +1,9 @@
 #include "cpconf/text/utf8.hpp"
 
+#include <algorithm>
+
+#include <utf8proc.h>
+
 namespace cpconf {
 
 CodePoint decode_at(std::string_view text, std::size_t pos) {
@@ -44,16 +48,8 @@ void append_utf8(std::string& out, char32_t value) {
 
 bool is_letter(char32_t c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  struct Range {
-    char32_t first, last;
-  };
-  // Punctuation and symbol blocks; other non-ASCII code points are taken for letters.
-  static constexpr Range k_not_letters[] = {{0x80, 0xBF},     {0xD7, 0xD7},     {0xF7, 0xF7},     {0x2000, 0x2BFF},
-                                            {0x3000, 0x303F}, {0xFE30, 0xFE4F}, {0xFF00, 0xFF20}, {0xFFF0, 0xFFFF}};
-  for (const auto& range : k_not_letters) {
-    if (c >= range.first && c <= range.last) return false;
-  }
-  return true;
+  utf8proc_category_t category = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+  return category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_ME;  // letters and marks
 }
 
 std::size_t display_width(std::string_view text) {
@@ -61,12 +57,12 @@ std::size_t display_width(std::string_view text) {
   for (std::size_t pos = 0; pos < text.size();) {
     CodePoint cp = decode_at(text, pos);
     pos += cp.length;
-    char32_t c = cp.value;
-    bool wide = (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
-                (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFF60) || (c >= 0x1F300 && c <= 0x1FAFF) ||
-                (c >= 0x20000 && c <= 0x3FFFD);
-    bool combining = c >= 0x300 && c <= 0x36F;
-    width += combining ? 0 : wide ? 2 : 1;
+    if (cp.value < 0x80) {
+      width += cp.value >= 0x20 && cp.value < 0x7F ? 1 : 0;
+      continue;
+    }
+    // Unicode's East Asian widths: 0 for combining and zero-width characters, 2 for wide ones.
+    width += static_cast<std::size_t>(std::max(0, utf8proc_charwidth(static_cast<utf8proc_int32_t>(cp.value))));
   }
   return width;
 }

@@ -23,11 +23,12 @@ std::size_t previous_start(std::string_view text, std::size_t pos);
 
 void append_utf8(std::string& out, char32_t value);
 
-// Letters make words; digits, spaces and punctuation (ASCII, Latin-1 and general
-// punctuation, typographic quotes included) separate them.
+// Letters (and marks) make words; digits, spaces, punctuation and symbols separate them, as
+// Unicode's general categories say (utf8proc).
 bool is_letter(char32_t value);
 
-// Columns a terminal gives the text: one per code point, two for wide East Asian ones.
+// Columns a terminal gives the text, as Unicode says (utf8proc's widths): none for combining
+// marks, zero-width and control characters, two for wide East Asian ones, one otherwise.
 std::size_t display_width(std::string_view text);
 
 }  // namespace cpconf
