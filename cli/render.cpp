@@ -101,6 +101,8 @@ int run_render(const RenderArgs& args) {
 
   Validator::Settings checks;
   checks.keep_records = true;
+  bool redacting = settings.build.redaction.level != Redaction::none;
+  checks.hide_quoted_text = redacting;
   std::optional<RecordSource> source;
   std::optional<Validator> validator;
   try {
@@ -168,6 +170,7 @@ int run_render(const RenderArgs& args) {
         extra.insert(extra.end(), pooled->second.begin(), pooled->second.end());
       }
       outcome.rendered = render_record(*report.record, profile, report, own);
+      outcome.display = outcome.rendered->source_name;
     } catch (const ProfileError& error) {
       outcome.error = error.what();
       outcome.setup_error = error;
@@ -187,7 +190,8 @@ int run_render(const RenderArgs& args) {
     }
     if (!outcome.rendered) {
       for (const auto& finding : outcome.load_findings) {
-        fmt::print(stderr, "{}", format_finding_text(finding, outcome.source, color_stderr));
+        // Without the record, its names are unknown: no source lines, which hold them.
+        fmt::print(stderr, "{}", format_finding_text(finding, redacting ? "" : outcome.source, color_stderr));
       }
       fmt::print(stderr, "cpconf: error: {} cannot be read as a record; nothing rendered\n", outcome.display);
       ++errors;

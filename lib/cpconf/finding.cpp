@@ -38,6 +38,8 @@ void write_finding(ByteWriter& out, const Finding& finding) {
   out.u32(static_cast<std::uint32_t>(finding.location.column));
   out.text(finding.path);
   out.text(finding.message);
+  out.u32(static_cast<std::uint32_t>(finding.quoted.size()));
+  for (const auto& text : finding.quoted) out.text(text);
 }
 
 Finding read_finding(ByteReader& in) {
@@ -50,6 +52,8 @@ Finding read_finding(ByteReader& in) {
   finding.location.column = static_cast<int>(in.u32());
   finding.path = in.text();
   finding.message = in.text();
+  std::uint32_t quoted = in.u32();
+  for (std::uint32_t i = 0; i < quoted && in.ok(); ++i) finding.quoted.push_back(in.text());
   return finding;
 }
 

@@ -27,6 +27,11 @@ struct Finding {
   Location location;
   std::string path;  // record path such as "children[1].born"; empty for the file itself
   std::string message;
+  // Text of the record that the message quotes and the path may end with, but that the record
+  // format does not define: an unknown key, a value none of the allowed ones, an id that matches
+  // nothing. It may be anything, a name included, so outputs that promise no names replace it
+  // with a placeholder (check/names.hpp).
+  std::vector<std::string> quoted = {};
 };
 
 using Findings = std::vector<Finding>;

@@ -187,7 +187,9 @@ Hits absent_report_not_presented(const CheckContext& ctx) {
       continue;
     }
     const Attendee* rep = find_attendee(r, *a.represented_by);
+    std::vector<std::string> quoted;
     if (rep == nullptr) {
+      quoted.push_back(*a.represented_by);
       problem = fmt::format("'represented-by' names '{}', whom no attendee matches", *a.represented_by);
     } else if (!is_present(*rep)) {
       problem = fmt::format("the representative {} was not present", who(*rep));
@@ -200,7 +202,8 @@ Hits absent_report_not_presented(const CheckContext& ctx) {
     hits.push_back(hit_at(a.represented_by, a.path + ".represented-by",
                           fmt::format("the report of {}, who gave apologies, had nobody from that agency to "
                                       "present it: {}; a representative of {} should attend to present it",
-                                      who_at_work(a), problem, agency)));
+                                      who_at_work(a), problem, agency),
+                          std::move(quoted)));
   }
   return hits;
 }

@@ -31,6 +31,7 @@ struct CaseHit {
   Location location;
   std::string path;
   std::string message;
+  std::vector<std::string> quoted = {};  // Finding::quoted
 };
 using CaseHits = std::vector<CaseHit>;
 
@@ -48,7 +49,8 @@ CaseHits previous_missing(const CaseView& view, const CaseOptions& options) {
     hits.push_back({e, e->previous_location, "conference.previous",
                     fmt::format("review {} names previous conference '{}', which is not among the records of case "
                                 "'{}' given",
-                                e->conference_id, e->previous, view.case_id)});
+                                e->conference_id, e->previous, view.case_id),
+                    {e->previous}});
   }
   return hits;
 }
@@ -343,7 +345,7 @@ void CaseIndex::check(const std::function<void(Finding&&)>& use) {
       auto severity = case_severity(*rule, *hit.entry);
       if (!severity) continue;
       findings.add({std::string(rule_name), *severity, hit.entry->file, hit.location, std::move(hit.path),
-                    std::move(hit.message)});
+                    std::move(hit.message), std::move(hit.quoted)});
     }
   };
   // One bucket of cases at a time; the plans they open go on to buckets by child.

@@ -378,7 +378,8 @@ Hits category_not_in_profile(const CheckContext& ctx) {
       if (contains(known, category)) continue;
       hits.push_back(hit_at(d.categories, fmt::format("{}.categories[{}]", d.path, i),
                             fmt::format("category '{}' is not one of profile {}'s categories of abuse ({}){}", category,
-                                        ctx.profile.name, list_or_none(known), suggest_category(category, known))));
+                                        ctx.profile.name, list_or_none(known), suggest_category(category, known)),
+                            {category}));
     }
   }
   return hits;

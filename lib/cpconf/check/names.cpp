@@ -1,8 +1,22 @@
 #include "cpconf/check/names.hpp"
 
+#include <algorithm>
+
+#include <fmt/format.h>
+
 #include "cpconf/derive/people.hpp"
 
 namespace cpconf {
+
+namespace {
+
+void replace_all(std::string& text, std::string_view from, std::string_view to) {
+  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+}
+
+}  // namespace
 
 NameRedactor::NameRedactor(const Record& record) {
   std::vector<PrivatePerson> people = private_people(record);
@@ -28,6 +42,31 @@ NameRedactor NameRedactor::joined(const std::vector<const NameRedactor*>& redact
     phrases.insert(phrases.end(), own.begin(), own.end());
   }
   return NameRedactor(std::move(phrases));
+}
+
+const std::string& QuotedTextHider::placeholder_for(const std::string& text, bool is_key) {
+  auto found = m_placeholders.find(text);
+  if (found != m_placeholders.end()) return found->second;
+  std::size_t number = m_placeholders.size() + 1;
+  std::string placeholder = fmt::format("<{} {}>", is_key ? "unknown key" : "text", number);
+  return m_placeholders.emplace(text, std::move(placeholder)).first->second;
+}
+
+void QuotedTextHider::hide(Finding& finding) {
+  // The longest first, so that a text inside another is never replaced within it.
+  std::sort(finding.quoted.begin(), finding.quoted.end(),
+            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  for (const std::string& text : finding.quoted) {
+    if (text.empty()) continue;
+    std::string dotted = "." + text;
+    bool whole_path = finding.path == text;
+    bool last_key = !whole_path && finding.path.ends_with(dotted);
+    const std::string& placeholder = placeholder_for(text, whole_path || last_key);
+    if (whole_path) finding.path = placeholder;
+    if (last_key) finding.path.replace(finding.path.size() - text.size(), text.size(), placeholder);
+    replace_all(finding.message, fmt::format("'{}'", text), fmt::format("'{}'", placeholder));
+  }
+  finding.quoted.clear();
 }
 
 }  // namespace cpconf

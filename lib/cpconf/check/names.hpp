@@ -1,8 +1,11 @@
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "cpconf/finding.hpp"
 
 #include "cpconf/load/model.hpp"
 #include "cpconf/text/phrase_search.hpp"
@@ -34,6 +37,21 @@ class NameRedactor {
  private:
   explicit NameRedactor(std::vector<SearchPhrase> phrases) : m_search(std::move(phrases)) {}
   PhraseSearch m_search;
+};
+
+// Replaces the record text that findings quote (Finding::quoted: unknown keys, values the format
+// does not allow, ids that match nothing) in their messages and paths: it may be anything, a
+// name included, and no list of names can find it. One placeholder per distinct text of a file,
+// numbered in the order met: "<unknown key 1>" where a finding's path ends with the text (the
+// key itself), "<text 2>" elsewhere, so that two findings about one key still read as one.
+class QuotedTextHider {
+ public:
+  void hide(Finding& finding);
+  bool empty() const { return m_placeholders.empty(); }
+
+ private:
+  const std::string& placeholder_for(const std::string& text, bool is_key);
+  std::map<std::string, std::string, std::less<>> m_placeholders;
 };
 
 }  // namespace cpconf

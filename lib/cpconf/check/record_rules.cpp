@@ -117,7 +117,8 @@ class ReferenceChecker {
                             : fmt::format("among the record's {}", what == "child" ? "children" : "attendees");
     m_hits.push_back({location, std::move(path),
                       fmt::format("no {} has id '{}' {}{}; known: {}", what, id, where, did_you_mean(id, known),
-                                  known.empty() ? "none" : join(known))});
+                                  known.empty() ? "none" : join(known)),
+                      {id}});
   }
 
   const Profile& m_profile;

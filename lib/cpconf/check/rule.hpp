@@ -45,12 +45,13 @@ struct Hit {
   Location location;
   std::string path;
   std::string message;
+  std::vector<std::string> quoted = {};  // Finding::quoted
 };
 using Hits = std::vector<Hit>;
 
 template <class T>
-Hit hit_at(const Field<T>& field, std::string path, std::string message) {
-  return {field.location, std::move(path), std::move(message)};
+Hit hit_at(const Field<T>& field, std::string path, std::string message, std::vector<std::string> quoted = {}) {
+  return {field.location, std::move(path), std::move(message), std::move(quoted)};
 }
 inline Hit hit_at(const Node& node, std::string message) { return {node.location, node.path, std::move(message)}; }
 

@@ -36,7 +36,8 @@ Findings check_record(const Record& record, const Profile& profile, const Calend
     if (!severity) continue;
     for (Hit& hit : rule.check(context)) {
       findings.push_back(
-          {std::string(rule.name), *severity, record.file, hit.location, std::move(hit.path), std::move(hit.message)});
+          {std::string(rule.name), *severity, record.file, hit.location, std::move(hit.path), std::move(hit.message),
+           std::move(hit.quoted)});
     }
   }
   return findings;
@@ -131,8 +132,10 @@ FileReport Validator::check(OpenedRecord& opened) {
     });
     report.case_entry = make_case_entry(*record, profile, calendar);
     report.case_entry->settings = opened.config_rules;
-    if (m_settings.redact_names) redact(report, *record, opened);
   }
+  // Quoted text first: a name among it is the placeholder's, not the name's.
+  if (m_settings.redact_names || m_settings.hide_quoted_text) hide_quoted_text(report);
+  if (m_settings.redact_names && record) redact(report, *record, opened);
   sort_findings(report.findings);
   if (m_settings.keep_records) report.record = std::move(record);
   return report;
@@ -154,6 +157,15 @@ void Validator::redact(FileReport& report, const Record& record, const OpenedRec
   }
 }
 
+void Validator::hide_quoted_text(FileReport& report) {
+  QuotedTextHider hider;
+  for (auto& finding : report.findings) hider.hide(finding);
+  for (auto& waived : report.waived) hider.hide(waived.finding);
+  if (hider.empty()) return;
+  std::lock_guard guard(m_mutex);
+  m_quoted_text.insert_or_assign(report.file, std::move(hider));
+}
+
 void Validator::finish(const std::function<void(Finding&&)>& use) {
   // A message may quote other records' ids too: after the file's own names, every file's. The
   // map is in file order, so a name two files give away is always replaced the same way.
@@ -162,6 +174,8 @@ void Validator::finish(const std::function<void(Finding&&)>& use) {
   NameRedactor all = NameRedactor::joined(in_file_order);
   m_cases.check([&](Finding&& finding) {
     if (m_switched_off.count(finding.rule) > 0) return;
+    bool hide = m_settings.redact_names || m_settings.hide_quoted_text;
+    if (hide && !finding.quoted.empty()) m_quoted_text[finding.file].hide(finding);
     if (!m_id_names.empty()) {
       auto own = m_id_names.find(finding.file);
       if (own != m_id_names.end()) finding.message = own->second.apply(finding.message);

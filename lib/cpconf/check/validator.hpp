@@ -44,6 +44,9 @@ class Validator {
     std::vector<std::string> ignore;
     // Messages name children and family members by their record paths, never by name.
     bool redact_names = false;
+    // The record's own text that findings quote (Finding::quoted) is replaced by placeholders, as
+    // with redact_names, for a caller that redacts names itself (render --redact).
+    bool hide_quoted_text = false;
     // --changed-since: each changed input's latest change, keyed by the path as given.
     std::map<std::string, FileChange> changes;
     // Hand each loaded record back in FileReport::record, for a caller that goes on to use it
@@ -69,6 +72,7 @@ class Validator {
   // The configuration's settings with select and ignore applied, once per configuration.
   const RuleSettings* settings_for(const RuleSettings* config_rules);
   void redact(FileReport& report, const Record& record, const OpenedRecord& opened);
+  void hide_quoted_text(FileReport& report);
 
   Settings m_settings;
   std::mutex m_mutex;  // guards the settings and names below
@@ -78,6 +82,9 @@ class Validator {
   // With redact_names, the names a file's ids and name give away (when they give any away), for
   // the cross-record findings, which quote ids and file names.
   std::map<std::string, NameRedactor, std::less<>> m_id_names;
+  // With redact_names, each file's placeholders for the text its findings quote, for the
+  // cross-record findings of the same file to number on from.
+  std::map<std::string, QuotedTextHider, std::less<>> m_quoted_text;
 };
 
 }  // namespace cpconf

@@ -48,9 +48,13 @@ WaiverResult apply_waivers(const Record& record, Date as_of, Findings& findings,
   WaiverResult result;
   std::vector<std::string> names;
   for (const auto& rule : all_rules()) names.emplace_back(rule.name);
-  auto problem = [&](std::string_view rule, const Node& waiver, std::string message) {
-    result.problems.push_back(
-        {std::string(rule), Severity::error, record.file, waiver.location, waiver.path, std::move(message)});
+  // A waiver's path, and its rule when no rule has that name, are the record's own text, and may
+  // be anything (Finding::quoted).
+  auto problem = [&](std::string_view rule, const Waiver& waiver, std::string message) {
+    std::vector<std::string> quoted{*waiver.at};
+    if (!find_rule(*waiver.rule)) quoted.push_back(*waiver.rule);
+    result.problems.push_back({std::string(rule), Severity::error, record.file, waiver.location, waiver.path,
+                               std::move(message), std::move(quoted)});
   };
   for (const Waiver& waiver : record.waivers) {
     if (!waiver.rule || !waiver.at) continue;  // missing-field already said so

@@ -10,9 +10,16 @@
 
 namespace cpconf {
 
-void ReadContext::add(std::string_view rule, Location location, std::string path, std::string message) {
+void ReadContext::add(std::string_view rule, Location location, std::string path, std::string message,
+                      std::vector<std::string> quoted) {
   Severity severity = rule == "unknown-field" ? Severity::warning : Severity::error;
-  findings.push_back({std::string(rule), severity, file, location, std::move(path), std::move(message)});
+  findings.push_back(
+      {std::string(rule), severity, file, location, std::move(path), std::move(message), std::move(quoted)});
+}
+
+std::vector<std::string> quoted_value(const YamlNode& node) {
+  if (!node.is_scalar()) return {};
+  return {node.value};
 }
 
 std::optional<std::string> parse_scalar(const YamlNode& node, std::string& out) {
@@ -97,7 +104,8 @@ void MapReader::finish() {
     std::string where = m_path.empty() ? "at the top of a record" : fmt::format("in '{}'", m_path);
     m_context.add("unknown-field", key.location, child_path(key.value),
                   fmt::format("unknown key '{}' {}{}; known keys: {}", key.value, where,
-                              did_you_mean(key.value, m_known), join(m_known)));
+                              did_you_mean(key.value, m_known), join(m_known)),
+                  {key.value});
   }
 }
 

@@ -20,7 +20,9 @@ struct ReadContext {
   Findings findings;
   std::optional<ConferenceKind> kind;  // set once known: some keys depend on it
 
-  void add(std::string_view rule, Location location, std::string path, std::string message);
+  // quoted: the record text the message quotes that the format does not define (Finding::quoted).
+  void add(std::string_view rule, Location location, std::string path, std::string message,
+           std::vector<std::string> quoted = {});
 };
 
 // Scalar conversions; each returns what was expected when the text does not fit.
@@ -30,6 +32,8 @@ std::optional<std::string> parse_scalar(const YamlNode& node, int& out);
 std::optional<std::string> parse_scalar(const YamlNode& node, Date& out);
 std::optional<std::string> parse_scalar(const YamlNode& node, DateTime& out);
 std::string expected_enum(std::span<const std::string_view> names, std::string_view given);
+// A scalar's text, which a message quotes when it is not a value the format allows.
+std::vector<std::string> quoted_value(const YamlNode& node);
 
 // Reads one mapping of the record into a struct: each key it asks for is checked for type and
 // presence; finish() reports the keys nobody asked for.
@@ -153,14 +157,14 @@ bool MapReader::convert(const YamlNode& node, const std::string& path, std::stri
       names.push_back(name);
     }
     std::string given = node.is_scalar() ? node.value : std::string(kind_name(node.kind));
-    m_context.add("invalid-value", node.location, path,
-                  fmt::format("'{}' must be {}", key, expected_enum(names, given)));
+    m_context.add("invalid-value", node.location, path, fmt::format("'{}' must be {}", key, expected_enum(names, given)),
+                  quoted_value(node));
     return false;
   } else {
     if (auto expected = parse_scalar(node, out)) {
       std::string given = node.is_scalar() ? fmt::format("'{}'", node.value) : std::string(kind_name(node.kind));
-      m_context.add("invalid-value", node.location, path,
-                    fmt::format("'{}' must be {}, not {}", key, *expected, given));
+      m_context.add("invalid-value", node.location, path, fmt::format("'{}' must be {}, not {}", key, *expected, given),
+                    quoted_value(node));
       return false;
     }
     return true;

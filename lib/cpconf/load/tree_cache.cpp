@@ -22,10 +22,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// 4: the record's bytes are known by their SHA-256 (3 used the fast hash below, which a forger
+// 5: a finding keeps the record text it quotes (Finding::quoted); 4: the record's bytes are known by their SHA-256 (3 used the fast hash below, which a forger
 // could collide); 3: numbers are varints, and the hash below reads words (1 had fixed four-byte
 // numbers and a byte-at-a-time FNV-1a), so entries of an earlier version are never read.
-constexpr std::string_view k_magic = "cpconf-tree-cache 4\n";
+constexpr std::string_view k_magic = "cpconf-tree-cache 5\n";
 
 // A 64-bit hash that reads eight bytes at a step, for an entry's own checksum and its file
 // name: a warm run hashes every entry, so a byte-at-a-time hash was a fifth of its time. Not

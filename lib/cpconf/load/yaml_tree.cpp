@@ -128,6 +128,16 @@ bool quote_is_closed(std::string_view text, std::size_t start) {
   return false;
 }
 
+// Whether a key is written as the record format writes its own (lower-case words joined by
+// hyphens): such a key is shown as it is; any other may be a name, so it is the record's own text
+// (Finding::quoted), which outputs that promise no names hide. The format's keys are not known
+// here, before the record is read.
+bool looks_like_format_key(std::string_view key) {
+  if (key.empty() || key.front() < 'a' || key.front() > 'z') return false;
+  return std::all_of(key.begin(), key.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
 void find_duplicate_keys(const YamlNode& mapping, const std::string& file, Findings& findings) {
   std::unordered_map<std::string_view, const YamlNode*> first_of;
   for (const auto& [key, value] : mapping.entries) {
@@ -136,7 +146,9 @@ void find_duplicate_keys(const YamlNode& mapping, const std::string& file, Findi
       findings.push_back({"duplicate-key", Severity::error, file, key.location, "",
                           fmt::format("key '{}' appears again (first at line {}): one of the values "
                                       "would be lost; keep one",
-                                      key.value, it->second->location.line)});
+                                      key.value, it->second->location.line),
+                          looks_like_format_key(key.value) ? std::vector<std::string>{}
+                                                           : std::vector<std::string>{key.value}});
     }
   }
 }

@@ -10,8 +10,8 @@ namespace cpconf {
 
 namespace {
 
-std::string redacted_stem(const Record& record, const RedactionOptions& options, const std::string& stem) {
-  std::string redacted = Redactor(record, options).apply(stem);
+std::string redacted_stem(const Redactor& redactor, const std::string& stem) {
+  std::string redacted = redactor.apply(stem);
   std::string out;
   for (char c : redacted) {
     bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
@@ -34,8 +34,14 @@ RenderedRecord render_record(const Record& record, const Profile& profile, const
   rendered.content = settings.format->write(document, settings.write);
   std::string stem = std::filesystem::path(record.file).stem().string();
   if (stem.empty()) stem = "record";
-  rendered.file_stem =
-      settings.build.redaction.level == Redaction::none ? stem : redacted_stem(record, settings.build.redaction, stem);
+  if (settings.build.redaction.level == Redaction::none) {
+    rendered.file_stem = stem;
+    rendered.source_name = record.file;
+  } else {
+    Redactor redactor(record, settings.build.redaction);
+    rendered.file_stem = redacted_stem(redactor, stem);
+    rendered.source_name = redactor.apply(record.file);
+  }
   return rendered;
 }
 

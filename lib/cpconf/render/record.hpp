@@ -23,6 +23,8 @@ struct RenderedRecord {
   // A file name for the output, without extension: the input's, redacted as the record is
   // and kept to letters, digits, '-' and '_' when redacting.
   std::string file_stem;
+  // The input's name as messages give it: redacted as the record is.
+  std::string source_name;
 };
 
 // One record's written record in the format asked for, with the findings of its report.
