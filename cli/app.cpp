@@ -46,6 +46,26 @@ SourceSettings source_settings(const SourceArgs& args) {
   return settings;
 }
 
+RedactionOptions RedactArgs::options() const {
+  RedactionOptions options;
+  options.level = level == "all"                          ? Redaction::all
+                  : !level.empty() || !names.empty() ? Redaction::family
+                                                          : Redaction::none;
+  options.extra_names = names;
+  return options;
+}
+
+void add_redact_options(CLI::App& cmd, RedactArgs& args) {
+  cmd.add_flag("--redact{family}", args.level,
+               "Initials for children, family and other non-professionals, dates of birth hidden (render: ages); "
+               "--redact=all also replaces professionals' names with their roles")
+      ->check(CLI::IsMember({"family", "all"}));
+  cmd.add_option("--redact-name", args.names,
+                 "Also reduce this name to initials (repeatable): people named only in free text")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+}
+
 Date date_option(const std::string& text, std::string_view option) {
   auto date = parse_date(text);
   if (date) return *date;

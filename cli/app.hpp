@@ -2,8 +2,10 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "cpconf/date.hpp"
+#include "cpconf/derive/redact.hpp"
 #include "cpconf/load/profile.hpp"
 #include "cpconf/source/record_source.hpp"
 
@@ -45,6 +47,17 @@ struct SourceArgs {
   std::string stdin_filename = "<stdin>";
 };
 SourceSettings source_settings(const SourceArgs& args);
+
+// --redact[=family|all] and --redact-name, which mean the same to every command that prints
+// names (render, vote, timeline).
+struct RedactArgs {
+  std::string level;               // "" (not given), "family" or "all"
+  std::vector<std::string> names;  // --redact-name, each once per use
+  // --redact alone is family; --redact-name alone implies family, since the names it adds
+  // are reduced the way family members' are.
+  RedactionOptions options() const;
+};
+void add_redact_options(CLI::App& cmd, RedactArgs& args);
 
 // The date an option gives, written YYYY-MM-DD. Throws InputError naming the option.
 Date date_option(const std::string& text, std::string_view option);

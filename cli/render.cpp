@@ -20,6 +20,7 @@
 #include "cpconf/check/validator.hpp"
 #include "cpconf/render/record.hpp"
 #include "cpconf/report/findings_format.hpp"
+#include "cpconf/source/case_names.hpp"
 #include "cpconf/source/inputs.hpp"
 
 namespace cpconf::cli {
@@ -33,8 +34,7 @@ struct RenderArgs {
   std::string format = "text";
   std::string output;
   std::string output_dir;
-  std::string redact;
-  std::vector<std::string> redact_names;
+  RedactArgs redact;
   bool no_findings = false;
   std::string as_of;
   SourceArgs source;
@@ -93,10 +93,7 @@ int run_render(const RenderArgs& args) {
   RenderSettings settings;
   settings.format = find_render_format(args.format);
   settings.build.findings = !args.no_findings;
-  settings.build.redaction.level = args.redact == "all"                                 ? Redaction::all
-                                   : !args.redact.empty() || !args.redact_names.empty() ? Redaction::family
-                                                                                        : Redaction::none;
-  settings.build.redaction.extra_names = args.redact_names;
+  settings.build.redaction = args.redact.options();
   settings.write.width = args.width;
 
   Validator::Settings checks;
@@ -145,10 +142,7 @@ int run_render(const RenderArgs& args) {
     ++errors;
   }
   settings.write.color = to_stdout && args.format == "text" && use_color(args.color);
-  NamesByCase case_names;
-  if (settings.build.redaction.level != Redaction::none && files.size() > 1) {
-    case_names = names_by_case(files, settings.build.redaction.level, *source, args.jobs);
-  }
+  NamesByCase case_names = names_by_case(inputs, settings.build.redaction.level, *source, args.jobs);
   std::function<RenderResult(std::size_t)> work = [&](std::size_t i) {
     const std::string& path = files[i];
     RenderResult outcome;
@@ -164,11 +158,7 @@ int run_render(const RenderArgs& args) {
       outcome.findings = report.findings.size();
       const Profile& profile = *report.profile;
       RenderSettings own = settings;
-      auto pooled = case_names.find(report.record->conference.case_id.value_or(std::string()));
-      if (pooled != case_names.end()) {
-        auto& extra = own.build.redaction.extra_names;
-        extra.insert(extra.end(), pooled->second.begin(), pooled->second.end());
-      }
+      own.build.redaction = with_case_names(settings.build.redaction, case_names, *report.record);
       outcome.rendered = render_record(*report.record, profile, report, own);
       outcome.display = outcome.rendered->source_name;
     } catch (const ProfileError& error) {
@@ -253,14 +243,7 @@ void add_render(CLI::App& app, int& exit_code) {
   add_format_option(cmd, args->format, render_formats(), "");
   auto* output = cmd->add_option("-o,--output", args->output, "Write to this file (atomically) instead of stdout");
   cmd->add_option("--output-dir", args->output_dir, "Write one file per record into this directory")->excludes(output);
-  cmd->add_flag("--redact{family}", args->redact,
-                "Initials for children, family and other non-professionals, ages for dates of birth; "
-                "--redact=all also replaces professionals' names with their roles")
-      ->check(CLI::IsMember({"family", "all"}));
-  cmd->add_option("--redact-name", args->redact_names,
-                  "Also reduce this name to initials (repeatable): people named only in free text")
-      ->expected(1)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  add_redact_options(*cmd, args->redact);
   cmd->add_flag("--no-findings", args->no_findings, "Leave out the findings section");
   cmd->add_option("--as-of", args->as_of, "Judge the findings as of this date, YYYY-MM-DD (default today)");
   cmd->add_option("--profile", args->source.profile, "Profile (built-in name or file) overriding the records' own");

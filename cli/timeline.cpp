@@ -14,6 +14,7 @@
 #include "cli/format_option.hpp"
 #include "cpconf/batch.hpp"
 #include "cpconf/report/findings_format.hpp"
+#include "cpconf/source/case_names.hpp"
 #include "cpconf/source/inputs.hpp"
 #include "cpconf/source/record_source.hpp"
 #include "cpconf/text/suggest.hpp"
@@ -41,6 +42,7 @@ struct TimelineArgs {
   std::vector<std::string> groupings;
   std::vector<std::string> chairs;
   std::string sort = "due";
+  RedactArgs redact;
   unsigned jobs = default_jobs();
 };
 
@@ -133,7 +135,11 @@ int run_single(const TimelineArgs& args, RecordSource& source, Date as_of, bool 
   std::optional<Timeline> timeline;
   int errors = for_each_record<Timeline>(
       source, inputs, 1, color,
-      [&](const Loaded& l) { return build_timeline(*l.record, *l.profile, *l.calendar, as_of); },
+      [&](const Loaded& l) {
+        Timeline built = build_timeline(*l.record, *l.profile, *l.calendar, as_of);
+        redact_timeline(built, Redactor(*l.record, args.redact.options()));
+        return built;
+      },
       [&](Timeline&& t) { timeline = std::move(t); });
   if (!timeline) return k_exit_usage;
   fmt::print("{}", find_timeline_format(args.format)->single(*timeline, color));
@@ -142,11 +148,17 @@ int run_single(const TimelineArgs& args, RecordSource& source, Date as_of, bool 
 
 int run_case(const TimelineArgs& args, RecordSource& source, Date as_of, bool color) {
   Inputs inputs = collect_inputs(args.paths);
+  CaseRedaction redaction(args.redact.options(), inputs, source, args.jobs);
   std::vector<ChainConference> conferences;
   std::set<std::string> other_cases;
   int errors = for_each_record<std::optional<ChainConference>>(
       source, inputs, args.jobs, color,
-      [&](const Loaded& l) { return chain_conference(*l.record, *l.profile, *l.calendar); },
+      [&](const Loaded& l) {
+        // Only the records of the case are shown, so only they need a redactor.
+        bool shown = l.record->conference.case_id.value_or(std::string()) == args.case_id;
+        return chain_conference(*l.record, *l.profile, *l.calendar,
+                                shown ? redaction.options_for(*l.record) : RedactionOptions{});
+      },
       [&](std::optional<ChainConference>&& c) {
         if (!c) return;
         if (c->case_id == args.case_id) {
@@ -177,10 +189,15 @@ DueSort due_sort(const std::string& name) {
 int run_due(const TimelineArgs& args, RecordSource& source, Date as_of, bool color) {
   DueFilter filter{args.within, args.kinds, args.groupings, args.chairs};
   Inputs inputs = collect_inputs(args.paths);
+  CaseRedaction redaction(args.redact.options(), inputs, source, args.jobs);
   std::vector<DueRecord> records;
   int errors = for_each_record<DueRecord>(
       source, inputs, args.jobs, color,
-      [&](const Loaded& l) { return due_record(build_timeline(*l.record, *l.profile, *l.calendar, as_of), filter); },
+      [&](const Loaded& l) {
+        DueRecord due = due_record(build_timeline(*l.record, *l.profile, *l.calendar, as_of), filter);
+        if (redaction.redacts()) redact_due_items(due, redaction.redactor_for(*l.record));
+        return due;
+      },
       [&](DueRecord&& r) { records.push_back(std::move(r)); });
   DueReport report{as_of, args.within, static_cast<int>(records.size()),
                    due_list(std::move(records), due_sort(args.sort))};
@@ -261,6 +278,7 @@ void add_timeline(CLI::App& app, int& exit_code) {
   cmd->add_option("--sort", args->sort, "With --due: order by due (default), kind, conference, chair, file")
       ->check(CLI::IsMember({"due", "kind", "conference", "chair", "file"}))
       ->needs(due);
+  add_redact_options(*cmd, args->redact);
   cmd->add_option("-j,--jobs", args->jobs, "Threads to read records on (default: one per core); output is the same")
       ->check(CLI::Range(1u, 256u));
   cmd->footer(

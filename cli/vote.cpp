@@ -12,6 +12,7 @@
 #include "cli/format_option.hpp"
 #include "cpconf/batch.hpp"
 #include "cpconf/report/findings_format.hpp"
+#include "cpconf/source/case_names.hpp"
 #include "cpconf/source/inputs.hpp"
 #include "cpconf/text/words.hpp"
 #include "cpconf/vote/format.hpp"
@@ -35,6 +36,7 @@ struct VoteArgs {
   std::string grouping;
   unsigned jobs = default_jobs();
   std::size_t width = terminal_width();
+  RedactArgs redact;
 };
 
 // What one worker hands back for one input, in every mode.
@@ -77,9 +79,10 @@ VoteFilter make_filter(const VoteArgs& args) {
   return filter;
 }
 
-FileResult record_result(const VoteRecord& loaded, const VoteArgs& args, VoteFormat format, bool color) {
+FileResult record_result(const VoteRecord& loaded, const RedactionOptions& redaction, const VoteArgs& args,
+                         VoteFormat format, bool color) {
   FileResult result;
-  RecordReview review = loaded.review();
+  RecordReview review = loaded.review(redaction);
   if (!args.child.empty()) {
     std::erase_if(review.decisions, [&](const DecisionReview& d) { return d.tally.child != args.child; });
     result.has_child = !review.decisions.empty();
@@ -116,6 +119,7 @@ int run_vote(const VoteArgs& args) {
   }
 
   Inputs inputs = collect_inputs(args.paths);
+  CaseRedaction redaction(args.redact.options(), inputs, *source, args.jobs);
   std::vector<LoadFailure> failures;
   for (const auto& error : inputs.errors) {
     failures.push_back({error.file(), error.what(), {}, {}});
@@ -143,13 +147,14 @@ int run_vote(const VoteArgs& args) {
       return result;
     }
     const auto& votes = std::get<VoteRecord>(loaded);
+    RedactionOptions own = redaction.options_for(votes.record());
     if (args.summary) {
-      result.stats.add(votes.review(), filter);
+      result.stats.add(votes.review(own), filter);
     } else if (args.dissent) {
       result.admitted = filter.admits(votes.record());
-      result.dissent = dissent_entries(votes.review(), filter);
+      result.dissent = dissent_entries(votes.review(own), filter);
     } else {
-      result = record_result(votes, args, format, color_out);
+      result = record_result(votes, own, args, format, color_out);
     }
     return result;
   };
@@ -234,6 +239,7 @@ void add_vote(CLI::App& app, int& exit_code) {
   cmd->add_option("--until", args->until, "With --dissent or --summary: conferences on or before this date");
   cmd->add_option("--chair", args->chair, "With --dissent or --summary: conferences this person chaired");
   cmd->add_option("--grouping", args->grouping, "With --dissent: decisions this grouping dissented from");
+  add_redact_options(*cmd, args->redact);
   cmd->add_option("--profile", args->source.profile, "Profile (built-in name or file) overriding the records' own");
   auto* config =
       cmd->add_option("--config", args->source.config, "Configuration file (default: .cpconf.yaml found upward)");

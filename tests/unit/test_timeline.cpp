@@ -7,6 +7,7 @@
 #include "cpconf/source/profile_reader.hpp"
 #include "cpconf/timeline/case_chain.hpp"
 #include "cpconf/timeline/due_list.hpp"
+#include "cpconf/timeline/format.hpp"
 #include "cpconf/timeline/timeline.hpp"
 #include "support.hpp"
 
@@ -377,4 +378,64 @@ TEST_CASE("timeline: the due list keeps what is overdue or due within the workin
     items = due_list({first, later}, DueSort::due);
     CHECK(items.back().entry.kind == "next-review");
   }
+}
+
+TEST_CASE("timeline: --redact reduces what a timeline takes from its record, and nothing else") {
+  Record record = test::record_from(k_initial);
+  Profile profile = load_profile("england");
+  Calendar calendar(profile.closure_days);
+  Timeline plain = build_timeline(record, profile, calendar, d("2026-04-20"));
+
+  Timeline unchanged = plain;
+  redact_timeline(unchanged, Redactor(record, {Redaction::none, {}}));
+  CHECK(lines(unchanged.entries) == lines(plain.entries));
+  CHECK(unchanged.chair == "Chair One");
+
+  Timeline family = plain;
+  redact_timeline(family, Redactor(record, {Redaction::family, {}}));
+  REQUIRE(family.decisions.size() == 1);
+  CHECK(family.decisions[0].name == "A.T.");
+  CHECK(family.chair == "Chair One");
+
+  Timeline all = plain;
+  redact_timeline(all, Redactor(record, {Redaction::all, {}}));
+  CHECK(all.chair == "the chair");
+  REQUIRE(all.entries.size() == plain.entries.size());
+  for (std::size_t i = 0; i < all.entries.size(); ++i) {
+    CHECK(all.entries[i].kind == plain.entries[i].kind);  // cpconf's own words stay
+    CHECK(all.entries[i].due.has_value() == plain.entries[i].due.has_value());
+    for (const auto* name : {"Sam Worker", "Jo Visitor", "Lee Officer", "Chair One", "Amy Test"}) {
+      CHECK(all.entries[i].who.find(name) == std::string::npos);
+      CHECK(all.entries[i].note.find(name) == std::string::npos);
+    }
+  }
+  std::string calendar_text = format_timeline_ics(all);
+  CHECK(calendar_text.find("Sam Worker") == std::string::npos);
+  CHECK(calendar_text.find("Social worker") != std::string::npos);
+}
+
+TEST_CASE("timeline: --redact on a case chain links by the ids as written, then redacts each link by its record") {
+  Profile profile = load_profile("england");
+  Calendar calendar(profile.closure_days);
+  Record initial = test::record_from(k_initial);
+  initial.conference.id.value = "test-icpc";
+  initial.conference.case_id.value = "T-1";
+  Record review = test::record_from(k_future_review);
+  review.conference.case_id.value = "T-1";
+  review.conference.previous.value = "test-icpc";
+  RedactionOptions options{Redaction::family, {}};
+  std::vector<ChainConference> conferences;
+  for (const Record* record : {&review, &initial}) {
+    conferences.push_back(*chain_conference(*record, profile, calendar, options));
+  }
+  CaseChain chain = build_case_chain("T-1", conferences, d("2026-05-01"));
+  REQUIRE(chain.links.size() == 2);
+  CHECK(chain.links[1].from == std::optional<std::size_t>(0));  // "test-icpc" linked before redaction
+  CHECK(chain.links[1].note.empty());
+  // Each record reduces the surname in the id to its own child's initials: linked by the
+  // ids as written, the chain holds although the redacted ids differ.
+  CHECK(chain.links[0].conference.id == "A.T.-icpc");
+  CHECK(chain.links[1].conference.previous == "B.T.-icpc");
+  CHECK(chain.links[0].conference.children[0].name == "A.T.");
+  CHECK(chain.links[1].conference.children[0].name == "B.T.");
 }

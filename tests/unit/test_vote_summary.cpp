@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "cpconf/source/profile_reader.hpp"
+#include "cpconf/vote/format.hpp"
 #include "cpconf/vote/open_votes.hpp"
 #include "support.hpp"
 
@@ -460,4 +461,47 @@ TEST_CASE("vote summary: --profile decides the mode of every record") {
   auto review = votes.review();
   CHECK(review.decisions[1].decided_by == DecidedBy::unanimous);
   CHECK(review.decisions[0].decided_by == DecidedBy::over_rule);
+}
+
+TEST_CASE("vote summary: --redact shows each record's text through its own redactor; the votes are counted as written") {
+  cpconf::Record record = cpconf::test::record_from(
+      record_text("north-wales", {"plan", "plan", "no-plan", "no-plan"},
+                  "    casting-vote: plan\n    outcome: plan\n    dissent: [police, housing]\n"
+                  "    chair-concern: {concern: ANN TEST and Gwen Bryn are at risk since 01/05/2019.}\n"));
+  cpconf::Profile profile = cpconf::load_profile("north-wales");
+  const cpconf::Calendar calendar;
+  auto review_at = [&](cpconf::Redaction level) {
+    return cpconf::review_votes(record, profile, calendar, nullptr, {level, {"Gwen Bryn"}});
+  };
+
+  cpconf::RecordReview family = review_at(cpconf::Redaction::family);
+  auto entries = cpconf::dissent_entries(family, {});
+  REQUIRE(entries.size() == 1);
+  CHECK(entries[0].decided_by == DecidedBy::casting_vote);  // tallied on the record as written
+  CHECK(entries[0].child_name == "A.T.");
+  CHECK(entries[0].dissenters[0].by_name == "Dev Dean");  // a professional: shown at family level
+  REQUIRE(entries[0].chair_concern.has_value());
+  CHECK(entries[0].chair_concern->concern == "A.T. and G.B. are at risk since [date of birth].");
+
+  cpconf::RecordReview all = review_at(cpconf::Redaction::all);
+  entries = cpconf::dissent_entries(all, {});
+  REQUIRE(entries.size() == 1);
+  CHECK(entries[0].chair == "the chair");
+  CHECK(entries[0].dissenters[0].by_name == "Detective constable");
+  cpconf::VoteStats stats;
+  stats.add(all, {});
+  REQUIRE(stats.chairs.size() == 1);
+  CHECK(stats.chairs.begin()->second.name == "the chair");
+
+  for (auto format : {cpconf::VoteFormat::text, cpconf::VoteFormat::json, cpconf::VoteFormat::markdown,
+                      cpconf::VoteFormat::csv}) {
+    std::string shown = cpconf::format_record_votes(family, format, false);
+    CHECK(shown.find("Ann") == std::string::npos);
+    CHECK(shown.find("ANN") == std::string::npos);
+    CHECK(shown.find("Gwen") == std::string::npos);
+    CHECK(shown.find("A.T.") != std::string::npos);
+  }
+  // Without --redact nothing changes.
+  std::string plain = cpconf::format_record_votes(review_at(cpconf::Redaction::none), cpconf::VoteFormat::json, false);
+  CHECK(plain.find("ANN TEST and Gwen Bryn") != std::string::npos);
 }

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,11 +29,5 @@ struct RenderedRecord {
 // One record's written record in the format asked for, with the findings of its report.
 RenderedRecord render_record(const Record& record, const Profile& profile, const FileReport& report,
                              const RenderSettings& settings);
-
-// The names redaction hides in each case's records, pooled over every file given (standard
-// input excepted): a review may name in free text a relative who came only to the initial
-// conference. Files that cannot be read add nothing; their rendering reports them.
-using NamesByCase = std::map<std::string, std::vector<std::string>>;
-NamesByCase names_by_case(const std::vector<std::string>& files, Redaction level, RecordSource& source, unsigned jobs);
 
 }  // namespace cpconf

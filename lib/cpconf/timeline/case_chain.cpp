@@ -116,10 +116,33 @@ void find_next_review(CaseChain& chain) {
   chain.next = next;
 }
 
+// Each link's text by its own record's redactor; a plan by that of the record that made it.
+// Links without one (no --redact) are left as they are.
+void redact_chain(CaseChain& chain) {
+  for (auto& link : chain.links) {
+    ChainConference& c = link.conference;
+    if (!c.redactor) continue;
+    for (std::string* text : {&c.file, &c.id, &c.case_id, &c.previous, &c.chair, &link.note}) (*c.redactor)(*text);
+    for (auto& child : c.children) {
+      (*c.redactor)(child.key);
+      (*c.redactor)(child.name);
+    }
+  }
+  for (auto& plan : chain.plans) {
+    if (const auto& redactor = chain.links[plan.start].conference.redactor) {
+      (*redactor)(plan.key);
+      (*redactor)(plan.name);
+    }
+  }
+  if (!chain.links.empty() && chain.links.front().conference.redactor) {
+    (*chain.links.front().conference.redactor)(chain.case_id);
+  }
+}
+
 }  // namespace
 
-std::optional<ChainConference> chain_conference(const Record& record, const Profile& profile,
-                                                const Calendar& calendar) {
+std::optional<ChainConference> chain_conference(const Record& record, const Profile& profile, const Calendar& calendar,
+                                                const RedactionOptions& redaction) {
   const ConferenceInfo& c = record.conference;
   if (!c.case_id || !c.start) return std::nullopt;
   ChainConference out;
@@ -142,6 +165,7 @@ std::optional<ChainConference> chain_conference(const Record& record, const Prof
   }
   out.profile = &profile;
   out.calendar = &calendar;
+  if (redaction.level != Redaction::none) out.redactor = std::make_shared<const Redactor>(record, redaction);
   return out;
 }
 
@@ -160,6 +184,7 @@ CaseChain build_case_chain(std::string case_id, std::vector<ChainConference> con
   link_chain(chain);
   follow_plans(chain);
   find_next_review(chain);
+  redact_chain(chain);
   return chain;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,10 +37,14 @@ struct ChainConference {
   std::vector<ChainChild> children;
   const Profile* profile = nullptr;
   const Calendar* calendar = nullptr;
+  // With --redact, how this record's names are hidden. The chain is linked by the ids as
+  // written (records may redact the same id differently), and redacted once built.
+  std::shared_ptr<const Redactor> redactor;
 };
 
 // Nothing when the record has no case id or no start.
-std::optional<ChainConference> chain_conference(const Record& record, const Profile& profile, const Calendar& calendar);
+std::optional<ChainConference> chain_conference(const Record& record, const Profile& profile, const Calendar& calendar,
+                                                const RedactionOptions& redaction = {});
 
 struct ChainLink {
   ChainConference conference;
@@ -82,6 +87,7 @@ struct CaseChain {
 
 // Orders the conferences by date and measures each review from the previous conference it
 // names (from the one before it when that is not among them), as the case rule review-late does.
+// What a conference brings (its ids, chair, children, notes) is then redacted by its redactor.
 CaseChain build_case_chain(std::string case_id, std::vector<ChainConference> conferences, Date as_of);
 
 // "2 months 23 days", "3 months", "12 days".

@@ -64,6 +64,14 @@ DueRecord due_record(Timeline timeline, const DueFilter& filter) {
   return record;
 }
 
+void redact_due_items(DueRecord& record, const Redactor& redactor) {
+  if (redactor.level() == Redaction::none) return;
+  for (auto& item : record.items) {
+    for (std::string* text : {&item.file, &item.conference_id, &item.case_id, &item.chair}) redactor(*text);
+    redact_entry(item.entry, redactor);
+  }
+}
+
 std::vector<DueItem> due_list(std::vector<DueRecord> records, DueSort sort) {
   std::map<std::string, Date> latest;  // the date of each case's latest record
   for (const auto& r : records) {

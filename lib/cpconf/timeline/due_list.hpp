@@ -43,6 +43,11 @@ std::span<const std::string_view> due_kinds();
 // (as of the timeline's as-of day) and pass its filters.
 DueRecord due_record(Timeline timeline, const DueFilter& filter);
 
+// --redact: the items redacted with their record's redactor, after the filter has chosen them
+// by the names as written. The record's case id is left as it is, unprinted, so that due_list
+// still tells which records are of one case.
+void redact_due_items(DueRecord& record, const Redactor& redactor);
+
 enum class DueSort { due, kind, conference, chair, file };
 
 // Every record's items, less the next reviews that a later record of the same case shows

@@ -108,6 +108,21 @@ Standing standing(Date due, Date as_of, const Calendar& calendar) {
   return {State::overdue, {as_of.serial() - due.serial(), LateUnit::days}};
 }
 
+void redact_entry(TimelineEntry& entry, const Redactor& redactor) {
+  if (redactor.level() == Redaction::none) return;  // not even cleaned: output without --redact is unchanged
+  for (std::string* text : {&entry.who, &entry.who_id, &entry.key, &entry.grouping, &entry.note}) redactor(*text);
+}
+
+void redact_timeline(Timeline& timeline, const Redactor& redactor) {
+  if (redactor.level() == Redaction::none) return;
+  for (std::string* text :
+       {&timeline.file, &timeline.conference_id, &timeline.case_id, &timeline.chair, &timeline.profile}) {
+    redactor(*text);
+  }
+  for (auto& decision : timeline.decisions) redactor(decision.name);
+  for (auto& entry : timeline.entries) redact_entry(entry, redactor);
+}
+
 StateCounts count_states(std::span<const TimelineEntry> entries) {
   StateCounts counts;
   for (const auto& e : entries) {

@@ -9,6 +9,7 @@
 #include "cpconf/date.hpp"
 #include "cpconf/derive/calendar.hpp"
 #include "cpconf/derive/deadlines.hpp"
+#include "cpconf/derive/redact.hpp"
 #include "cpconf/load/model.hpp"
 #include "cpconf/load/profile.hpp"
 
@@ -80,6 +81,14 @@ std::span<const std::string_view> timeline_kinds();
 std::size_t kind_rank(std::string_view kind);
 
 Timeline build_timeline(const Record& record, const Profile& profile, const Calendar& calendar, Date as_of);
+
+// --redact: the redactor of the entry's record applied to every text it took from the record
+// (names, ids, groupings, notes). Its kind, label, rule and path are cpconf's own words, left
+// alone so that --kind, JSON keys and a surname such as "Chair" cannot garble them.
+void redact_entry(TimelineEntry& entry, const Redactor& redactor);
+// The same for the conference's own details and every entry. A redactor that redacts nothing
+// changes nothing, so output without --redact is exactly as before.
+void redact_timeline(Timeline& timeline, const Redactor& redactor);
 
 struct StateCounts {
   int met = 0;

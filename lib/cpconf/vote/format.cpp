@@ -201,6 +201,13 @@ std::vector<Fact> decision_facts(const DecisionReview& dr, const Record& record,
   return facts;
 }
 
+// The facts with the record's text in them as the review shows it. The labels are cpconf's.
+std::vector<Fact> shown_facts(const RecordReview& review, const DecisionReview& dr) {
+  std::vector<Fact> facts = decision_facts(dr, *review.record, *review.profile);
+  for (auto& fact : facts) fact.text = review.shown(fact.text);
+  return facts;
+}
+
 std::string check_text(const DecisionReview& dr) { return dr.consistent() ? "✓" : "✗ " + join(rules_fired(dr)); }
 
 std::string_view mark_glyph(Mark mark) {
@@ -223,9 +230,10 @@ std::string text_record(const RecordReview& review, bool color, std::size_t widt
   const Record& record = *review.record;
   const Profile& profile = *review.profile;
   const ConferenceInfo& c = record.conference;
-  std::string out = paint(one_line(record.file), style::k_bold, color) + "\n";
-  out += fmt::format("conference {}, {}, {}, chair {}\n", one_line(c.id.value_or("?")), c.kind ? name_of(*c.kind) : "?",
-                     c.start ? c.start->date.str() : "?", one_line(c.chair.value_or("?")));
+  std::string out = paint(one_line(review.shown(record.file)), style::k_bold, color) + "\n";
+  out += fmt::format("conference {}, {}, {}, chair {}\n", one_line(review.shown(c.id.value_or("?"))),
+                     c.kind ? name_of(*c.kind) : "?", c.start ? c.start->date.str() : "?",
+                     one_line(review.shown(c.chair.value_or("?"))));
   out += fmt::format("profile {}: {}\n", profile.name, mode_text(profile));
   if (review.decisions.empty()) return out + "no decisions recorded\n";
 
@@ -233,7 +241,7 @@ std::string text_record(const RecordReview& review, bool color, std::size_t widt
   TextTable overview({"child", "outcome", "plan", "no-plan", "decided by", "check"});
   for (const auto& dr : review.decisions) {
     const VoteTally& t = dr.tally;
-    overview.add({{one_line(child_label(record, t.child)), {}},
+    overview.add({{one_line(review.shown(child_label(record, t.child))), {}},
                   {outcome_text(t.recorded), {}},
                   {std::to_string(t.plan_count()), {}},
                   {std::to_string(t.no_plan_count()), {}},
@@ -244,20 +252,20 @@ std::string text_record(const RecordReview& review, bool color, std::size_t widt
 
   for (const auto& dr : review.decisions) {
     const VoteTally& t = dr.tally;
-    out += "\n" + paint(one_line(child_label(record, t.child)), style::k_bold, color) + "\n";
+    out += "\n" + paint(one_line(review.shown(child_label(record, t.child))), style::k_bold, color) + "\n";
     TextTable votes({"", grouping_vote(profile) ? "vote" : "view", "grouping", "by", "", ""});
     for (const auto& v : t.votes) {
-      std::string marks = join(vote_notes(v, t, record));
+      std::string marks = review.shown(join(vote_notes(v, t, record)));
       votes.add({{"", {}},
                  {v.vote->vote ? std::string(name_of(*v.vote->vote)) : "?", {}},
-                 {one_line(v.grouping.value_or("?")), {}},
-                 {one_line(who(v.vote->by.value_or("?"), v.voter)), {}},
+                 {one_line(review.shown(v.grouping.value_or("?"))), {}},
+                 {one_line(review.shown(who(v.vote->by.value_or("?"), v.voter))), {}},
                  {marks, style::k_yellow},
-                 {one_line(v.vote->reasoning.value_or("")), style::k_dim}});
+                 {one_line(review.shown(v.vote->reasoning.value_or(""))), style::k_dim}});
     }
     if (!t.votes.empty()) out += votes.render(color, width);
     TextTable facts({"", "", ""});
-    for (const auto& fact : decision_facts(dr, record, profile)) {
+    for (const auto& fact : shown_facts(review, dr)) {
       std::string mark =
           fact.mark == Mark::none ? "" : " " + paint(mark_glyph(fact.mark), mark_style(fact.mark), color);
       // Labels padded to the longest there is, so the facts of every child line up.
@@ -277,32 +285,35 @@ std::string markdown_record(const RecordReview& review) {
   const Record& record = *review.record;
   const Profile& profile = *review.profile;
   const ConferenceInfo& c = record.conference;
-  std::string out = fmt::format("## {}\n\n", markdown_text(c.id.value_or(record.file)));
-  out += fmt::format("File {} · {} conference on {} · chair {} · profile {}: {}\n\n", markdown_text(record.file),
-                     c.kind ? name_of(*c.kind) : "?", c.start ? c.start->date.str() : "?",
-                     markdown_text(c.chair.value_or("?")), profile.name, mode_text(profile));
+  std::string out = fmt::format("## {}\n\n", markdown_text(review.shown(c.id.value_or(record.file))));
+  out += fmt::format("File {} · {} conference on {} · chair {} · profile {}: {}\n\n",
+                     markdown_text(review.shown(record.file)), c.kind ? name_of(*c.kind) : "?",
+                     c.start ? c.start->date.str() : "?", markdown_text(review.shown(c.chair.value_or("?"))),
+                     profile.name, mode_text(profile));
   if (review.decisions.empty()) return out + "No decisions recorded.\n\n";
   out += "| child | outcome | plan | no-plan | decided by | check |\n|---|---|--:|--:|---|---|\n";
   for (const auto& dr : review.decisions) {
-    out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", markdown_text(child_label(record, dr.tally.child)),
+    out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", markdown_text(review.shown(child_label(record, dr.tally.child))),
                        outcome_text(dr.tally.recorded), dr.tally.plan_count(), dr.tally.no_plan_count(),
                        decided_by_name(dr.decided_by), check_text(dr));
   }
   for (const auto& dr : review.decisions) {
     const VoteTally& t = dr.tally;
-    out += fmt::format("\n### {}\n\n", markdown_text(child_label(record, t.child)));
+    out += fmt::format("\n### {}\n\n", markdown_text(review.shown(child_label(record, t.child))));
     if (!t.votes.empty()) {
       out += fmt::format("| {} | grouping | by | note | reasoning |\n|---|---|---|---|---|\n",
                          grouping_vote(profile) ? "vote" : "view");
       for (const auto& v : t.votes) {
         out +=
             fmt::format("| {} | {} | {} | {} | {} |\n", v.vote->vote ? name_of(*v.vote->vote) : "?",
-                        markdown_text(v.grouping.value_or("?")), markdown_text(who(v.vote->by.value_or("?"), v.voter)),
-                        markdown_text(join(vote_notes(v, t, record))), markdown_text(v.vote->reasoning.value_or("")));
+                        markdown_text(review.shown(v.grouping.value_or("?"))),
+                        markdown_text(review.shown(who(v.vote->by.value_or("?"), v.voter))),
+                        markdown_text(review.shown(join(vote_notes(v, t, record)))),
+                        markdown_text(review.shown(v.vote->reasoning.value_or(""))));
       }
       out += "\n";
     }
-    for (const auto& fact : decision_facts(dr, record, profile)) {
+    for (const auto& fact : shown_facts(review, dr)) {
       std::string mark = fact.mark == Mark::none ? "" : fmt::format(" {}", mark_glyph(fact.mark));
       out += fmt::format("- **{}**: {}{}\n", fact.label, markdown_text(fact.text), mark);
     }

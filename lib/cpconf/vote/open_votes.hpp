@@ -13,7 +13,9 @@ struct VoteRecord {
   OpenedRecord opened;
 
   const Record& record() const { return *opened.loaded.record; }
-  RecordReview review() const { return review_votes(record(), *opened.profile, *opened.calendar, opened.config_rules); }
+  RecordReview review(const RedactionOptions& redaction = {}) const {
+    return review_votes(record(), *opened.profile, *opened.calendar, opened.config_rules, redaction);
+  }
 };
 
 // Opens one input for its votes. A file that cannot be read, a record with a loader error, or

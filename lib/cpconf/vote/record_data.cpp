@@ -17,10 +17,14 @@ std::string mode_key(const Profile& profile) {
 
 // --- json
 
-std::string json_opt(const std::optional<std::string>& text) { return text ? json_string(*text) : "null"; }
 std::string json_opt(std::optional<Outcome> outcome) { return outcome ? json_string(name_of(*outcome)) : "null"; }
 std::string json_opt(const Field<bool>& flag) { return flag ? (*flag ? "true" : "false") : "null"; }
 std::string json_bool(bool flag) { return flag ? "true" : "false"; }
+
+// A record's text as the review shows it, as JSON (null when absent).
+std::string json_shown(const RecordReview& review, const std::optional<std::string>& text) {
+  return text ? json_string(review.shown(*text)) : "null";
+}
 
 std::string json_list(const std::vector<std::string>& items) {
   std::string out = "[";
@@ -41,7 +45,8 @@ std::string json_findings(const Findings& findings) {
   return out + "]";
 }
 
-std::string json_vote(const TalliedVote& v, const VoteTally& t, const Record& record) {
+std::string json_vote(const TalliedVote& v, const VoteTally& t, const RecordReview& review) {
+  const Record& record = *review.record;
   const Vote& vote = *v.vote;
   std::optional<std::string> name;
   if (v.voter != nullptr) name = v.voter->name.value;
@@ -51,34 +56,37 @@ std::string json_vote(const TalliedVote& v, const VoteTally& t, const Record& re
   return fmt::format(
       "{{\"grouping\": {}, \"by\": {}, \"by_name\": {}, \"vote\": {}, \"reasoning\": {}, \"counted\": {}, "
       "\"dissent\": {}, \"voter_present\": {}, \"notes\": {}}}",
-      json_opt(v.grouping), json_opt(vote.by.value), json_opt(name), json_opt(vote.vote.value),
-      json_opt(vote.reasoning.value), json_bool(v.counted), json_bool(dissent), present ? json_bool(*present) : "null",
-      json_list(vote_notes(v, t, record)));
+      json_shown(review, v.grouping), json_shown(review, vote.by.value), json_shown(review, name),
+      json_opt(vote.vote.value), json_shown(review, vote.reasoning.value), json_bool(v.counted), json_bool(dissent),
+      present ? json_bool(*present) : "null", json_list(review.shown(vote_notes(v, t, record))));
 }
 
-std::string json_decision(const DecisionReview& dr, const Record& record, const Profile& profile) {
+std::string json_decision(const DecisionReview& dr, const RecordReview& review) {
+  const Record& record = *review.record;
+  const Profile& profile = *review.profile;
   const VoteTally& t = dr.tally;
   const Decision& d = dr.decision();
   const Child* child = find_child(record, t.child);
   std::string votes;
-  for (const auto& v : t.votes) votes += (votes.empty() ? "" : ", ") + json_vote(v, t, record);
+  for (const auto& v : t.votes) votes += (votes.empty() ? "" : ", ") + json_vote(v, t, review);
   std::string escalations;
   for (const auto& v : t.votes) {
     if (!v.counted || !contains(t.dissent_computed, *v.grouping)) continue;
     const Escalation* e = dissent_escalation(record, profile, *v.grouping, t.child);
     if (e == nullptr) continue;
     escalations += fmt::format("{}{{\"grouping\": {}, \"by\": {}, \"raised\": {}, \"about\": {}}}",
-                               escalations.empty() ? "" : ", ", json_string(*v.grouping), json_opt(e->by.value),
-                               e->raised ? json_string(e->raised->str()) : "null", json_opt(e->about.value));
+                               escalations.empty() ? "" : ", ", json_string(review.shown(*v.grouping)),
+                               json_shown(review, e->by.value), e->raised ? json_string(e->raised->str()) : "null",
+                               json_shown(review, e->about.value));
   }
   std::string concern = "null";
   if (const auto& c = d.chair_concern) {
-    concern =
-        fmt::format("{{\"concern\": {}, \"escalated_to\": {}, \"escalated_on\": {}}}", json_opt(c->concern.value),
-                    json_opt(c->escalated_to.value), c->escalated_on ? json_string(c->escalated_on->str()) : "null");
+    concern = fmt::format("{{\"concern\": {}, \"escalated_to\": {}, \"escalated_on\": {}}}",
+                          json_shown(review, c->concern.value), json_shown(review, c->escalated_to.value),
+                          c->escalated_on ? json_string(c->escalated_on->str()) : "null");
   }
   std::string over_rule =
-      d.over_rule ? fmt::format("{{\"rationale\": {}}}", json_opt(d.over_rule->rationale.value)) : "null";
+      d.over_rule ? fmt::format("{{\"rationale\": {}}}", json_shown(review, d.over_rule->rationale.value)) : "null";
   const Attendee* rep = t.lone_school_representative;
   return fmt::format(
       "{{\"child\": {}, \"name\": {}, \"path\": {}, \"decided_by\": {}, \"consensus\": {}, \"resolution_tried\": {}, "
@@ -88,14 +96,16 @@ std::string json_decision(const DecisionReview& dr, const Record& record, const 
       "{}, \"recorded\": {}, \"not_listed\": {}, \"listed_wrongly\": {}}}, \"escalations\": [{}], \"chair_concern\": "
       "{}, "
       "\"social_care_prevailed\": {}, \"categories\": {}, \"consistent\": {}, \"inconsistencies\": {}}}",
-      json_string(t.child), child != nullptr ? json_opt(child->name.value) : "null", json_string(d.path),
-      json_string(decided_by_name(dr.decided_by)), json_opt(d.consensus), json_opt(d.resolution_tried),
-      json_bool(t.separately), json_list(t.eligible), rep != nullptr ? json_opt(rep->id.value) : "null", votes,
-      json_list(t.present_not_voting), json_list(t.plan), json_list(t.no_plan), json_bool(t.tie), json_opt(t.majority),
+      json_string(review.shown(t.child)), child != nullptr ? json_shown(review, child->name.value) : "null",
+      json_string(d.path), json_string(decided_by_name(dr.decided_by)), json_opt(d.consensus),
+      json_opt(d.resolution_tried), json_bool(t.separately), json_list(review.shown(t.eligible)),
+      rep != nullptr ? json_shown(review, rep->id.value) : "null", votes, json_list(review.shown(t.present_not_voting)),
+      json_list(review.shown(t.plan)), json_list(review.shown(t.no_plan)), json_bool(t.tie), json_opt(t.majority),
       json_opt(t.casting_vote), over_rule, json_opt(t.recorded), json_opt(t.votes_give),
-      json_bool(dr.against_majority()), json_list(t.dissent_computed), json_list(t.dissent_recorded),
-      json_list(t.dissent_not_listed), json_list(t.dissent_listed_wrongly), escalations, concern,
-      json_bool(t.social_care_prevailed), json_list(d.categories.value_or(Ids{})), json_bool(dr.consistent()),
+      json_bool(dr.against_majority()), json_list(review.shown(t.dissent_computed)),
+      json_list(review.shown(t.dissent_recorded)), json_list(review.shown(t.dissent_not_listed)),
+      json_list(review.shown(t.dissent_listed_wrongly)), escalations, concern, json_bool(t.social_care_prevailed),
+      json_list(review.shown(d.categories.value_or(Ids{}))), json_bool(dr.consistent()),
       json_findings(dr.inconsistencies));
 }
 
@@ -184,14 +194,14 @@ std::string record_votes_json(const RecordReview& review) {
   const ConferenceInfo& c = record.conference;
   std::string decisions;
   for (const auto& dr : review.decisions) {
-    decisions += (decisions.empty() ? "\n      " : ",\n      ") + json_decision(dr, record, *review.profile);
+    decisions += (decisions.empty() ? "\n      " : ",\n      ") + json_decision(dr, review);
   }
   return fmt::format(
       "    {{\"file\": {}, \"conference\": {}, \"case\": {}, \"kind\": {}, \"date\": {}, \"chair\": {}, "
       "\"profile\": {}, \"mode\": {}, \"consistent\": {}, \"decisions\": [{}]}}",
-      json_string(record.file), json_opt(c.id.value), json_opt(c.case_id.value),
+      json_string(review.shown(record.file)), json_shown(review, c.id.value), json_shown(review, c.case_id.value),
       c.kind ? json_string(name_of(*c.kind)) : "null", c.start ? json_string(c.start->date.str()) : "null",
-      json_opt(c.chair.value), json_string(review.profile->name), json_string(mode_key(*review.profile)),
+      json_shown(review, c.chair.value), json_string(review.profile->name), json_string(mode_key(*review.profile)),
       json_bool(review.consistent()), decisions.empty() ? "" : decisions + "\n    ");
 }
 
@@ -204,14 +214,14 @@ std::string record_votes_csv(const RecordReview& review) {
     const VoteTally& t = dr.tally;
     const Decision& d = dr.decision();
     const Child* child = find_child(record, t.child);
-    std::vector<std::string> decision = {record.file,
-                                         c.id.value_or(""),
+    std::vector<std::string> decision = {review.shown(record.file),
+                                         review.shown(c.id.value_or("")),
                                          c.start ? c.start->date.str() : "",
-                                         c.chair.value_or(""),
+                                         review.shown(c.chair.value_or("")),
                                          review.profile->name,
                                          mode_key(*review.profile),
-                                         t.child,
-                                         child != nullptr ? child->name.value_or("") : "",
+                                         review.shown(t.child),
+                                         review.shown(child != nullptr ? child->name.value_or("") : ""),
                                          std::string(decided_by_name(dr.decided_by)),
                                          csv_flag(d.consensus),
                                          std::to_string(t.plan_count()),
@@ -221,12 +231,12 @@ std::string record_votes_csv(const RecordReview& review) {
                                          d.over_rule ? "yes" : "no",
                                          csv_outcome(t.recorded),
                                          csv_outcome(t.votes_give),
-                                         csv_list(t.dissent_recorded),
-                                         csv_list(t.present_not_voting),
+                                         csv_list(review.shown(t.dissent_recorded)),
+                                         csv_list(review.shown(t.present_not_voting)),
                                          csv_flag(t.separately),
-                                         csv_list(t.eligible),
+                                         csv_list(review.shown(t.eligible)),
                                          csv_flag(t.social_care_prevailed),
-                                         csv_list(d.categories.value_or(Ids{})),
+                                         csv_list(review.shown(d.categories.value_or(Ids{}))),
                                          csv_flag(dr.consistent()),
                                          csv_list(rules_fired(dr))};
     if (t.votes.empty()) {
@@ -237,9 +247,10 @@ std::string record_votes_csv(const RecordReview& review) {
       std::vector<std::string> row = decision;
       auto notes = vote_notes(v, t, record);
       bool dissent = std::find(notes.begin(), notes.end(), "dissent") != notes.end();
-      row.insert(row.end(), {v.grouping.value_or(""), v.vote->by.value_or(""),
-                             v.voter != nullptr ? v.voter->name.value_or("") : "", csv_outcome(v.vote->vote.value),
-                             csv_flag(v.counted), csv_flag(dissent), csv_list(notes), v.vote->reasoning.value_or("")});
+      row.insert(row.end(), {review.shown(v.grouping.value_or("")), review.shown(v.vote->by.value_or("")),
+                             review.shown(v.voter != nullptr ? v.voter->name.value_or("") : ""),
+                             csv_outcome(v.vote->vote.value), csv_flag(v.counted), csv_flag(dissent),
+                             csv_list(review.shown(notes)), review.shown(v.vote->reasoning.value_or(""))});
       out += csv_row(row);
     }
   }

@@ -52,6 +52,24 @@ std::optional<EscalationView> escalation_view(const Record& record, const Profil
   return EscalationView{e->by.value_or(std::string()), date_text(e->raised), e->about.value_or(std::string())};
 }
 
+// The dissenter as the review shows it: its names, ids and reasoning redacted.
+void show(Dissenter& d, const RecordReview& review) {
+  for (std::string* text : {&d.grouping, &d.by, &d.by_name, &d.reasoning}) *text = review.shown(*text);
+  if (d.escalation) {
+    for (std::string* text : {&d.escalation->by, &d.escalation->about}) *text = review.shown(*text);
+  }
+}
+
+// The entry as the review shows it. Called once the filter has chosen it by the names as
+// written (--grouping), so that each record's contributions are redacted before they are merged.
+void show(DissentEntry& e, const RecordReview& review) {
+  for (std::string* text : {&e.file, &e.conference, &e.chair, &e.child, &e.child_name}) *text = review.shown(*text);
+  for (auto& d : e.dissenters) show(d, review);
+  if (e.chair_concern) {
+    for (std::string* text : {&e.chair_concern->concern, &e.chair_concern->escalated_to}) *text = review.shown(*text);
+  }
+}
+
 std::vector<Dissenter> dissenters(const DecisionReview& review, const Record& record, const Profile& profile) {
   const VoteTally& t = review.tally;
   std::vector<Dissenter> out;
@@ -102,13 +120,24 @@ std::string_view decided_by_name(DecidedBy how) {
   return "?";
 }
 
+std::string RecordReview::shown(std::string_view text) const {
+  return redactor.level() == Redaction::none ? std::string(text) : redactor.apply(text);
+}
+
+std::vector<std::string> RecordReview::shown(const std::vector<std::string>& texts) const {
+  std::vector<std::string> out;
+  out.reserve(texts.size());
+  for (const auto& text : texts) out.push_back(shown(text));
+  return out;
+}
+
 bool RecordReview::consistent() const {
   return std::all_of(decisions.begin(), decisions.end(), [](const DecisionReview& d) { return d.consistent(); });
 }
 
 RecordReview review_votes(const Record& record, const Profile& profile, const Calendar& calendar,
-                          const RuleSettings* settings) {
-  RecordReview review{&record, &profile, {}};
+                          const RuleSettings* settings, const RedactionOptions& redaction) {
+  RecordReview review{&record, &profile, {}, Redactor(record, redaction)};
   for (const auto& d : record.decisions) {
     DecisionReview dr{tally_votes(d, record, profile), DecidedBy::no_votes, {}};
     dr.decided_by = decided_by(dr.tally, d, profile.mode);
@@ -120,7 +149,13 @@ RecordReview review_votes(const Record& record, const Profile& profile, const Ca
       if (belongs_to(finding.path, record.decisions[i].path)) review.decisions[i].inconsistencies.push_back(finding);
     }
   }
-  for (auto& d : review.decisions) sort_findings(d.inconsistencies);
+  for (auto& d : review.decisions) {
+    sort_findings(d.inconsistencies);
+    for (auto& finding : d.inconsistencies) {
+      finding.message = review.shown(finding.message);
+      finding.file = review.shown(finding.file);
+    }
+  }
   return review;
 }
 
@@ -172,6 +207,7 @@ std::vector<DissentEntry> dissent_entries(const RecordReview& review, const Vote
       e.chair_concern = ChairConcernView{c->concern.value_or(std::string()), c->escalated_to.value_or(std::string()),
                                          c->escalated_on ? c->escalated_on->str() : std::string()};
     }
+    show(e, review);
     entries.push_back(std::move(e));
   }
   return entries;
@@ -196,7 +232,8 @@ void VoteStats::add(const RecordReview& review, const VoteFilter& filter) {
   std::string day = date ? date->str() : std::string();
   if (!day.empty() && (first_date.empty() || day < first_date)) first_date = day;
   if (!day.empty() && day > last_date) last_date = day;
-  std::string chair_name(trim(record.conference.chair.value_or(std::string())));
+  // Counted under the chair's name as shown: at --redact=all every chair is "the chair".
+  std::string chair_name(trim(review.shown(record.conference.chair.value_or(std::string()))));
   ChairCount& chair = chairs[chair_key(chair_name)];
   if (chair.name.empty()) chair.name = chair_name;
   ++chair.conferences;
@@ -237,7 +274,7 @@ void VoteStats::add(const RecordReview& review, const VoteFilter& filter) {
       for (const auto& category : list) {
         if (contains(seen, category)) continue;
         seen.push_back(category);
-        ++categories[category];
+        ++categories[review.shown(category)];
       }
     } else if (t.recorded == Outcome::no_plan) {
       ++no_plans;
@@ -245,7 +282,7 @@ void VoteStats::add(const RecordReview& review, const VoteFilter& filter) {
     if (t.recorded) {
       for (const auto& v : t.votes) {
         if (!v.counted) continue;
-        GroupingDissentCount& g = groupings[*v.grouping];
+        GroupingDissentCount& g = groupings[review.shown(*v.grouping)];
         ++g.votes;
         if (*v.vote->vote == *t.recorded) continue;
         ++g.dissents;
@@ -253,8 +290,8 @@ void VoteStats::add(const RecordReview& review, const VoteFilter& filter) {
       }
     }
     if (t.social_care_prevailed) {
-      social_care_prevailed.push_back({record.file, record.conference.id.value_or(std::string()), day, t.child,
-                                       std::string(decided_by_name(dr.decided_by))});
+      social_care_prevailed.push_back({review.shown(record.file), review.shown(record.conference.id.value_or("")), day,
+                                       review.shown(t.child), std::string(decided_by_name(dr.decided_by))});
     }
   }
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cpconf/check/validator.hpp"
+#include "cpconf/derive/redact.hpp"
 #include "cpconf/derive/tally.hpp"
 
 // What `cpconf vote` shows: each decision of a record judged against its votes, the
@@ -44,14 +45,22 @@ struct RecordReview {
   const Record* record = nullptr;
   const Profile* profile = nullptr;
   std::vector<DecisionReview> decisions;  // in record order
+  // --redact: how this record's names are shown. The votes are tallied on the record as
+  // written; every format, the dissent list and the statistics pass each text they take from
+  // the record through shown().
+  Redactor redactor;
 
   bool consistent() const;
+  // The text as the redactor shows it; exactly the text when nothing is redacted.
+  std::string shown(std::string_view text) const;
+  std::vector<std::string> shown(const std::vector<std::string>& texts) const;
 };
 
 // Tallies every decision of the record and runs the consistency rules on it, as enabled for
-// this record's profile and configuration.
+// this record's profile and configuration. With a redaction, the findings' messages and file
+// are redacted too.
 RecordReview review_votes(const Record& record, const Profile& profile, const Calendar& calendar,
-                          const RuleSettings* settings);
+                          const RuleSettings* settings, const RedactionOptions& redaction = {});
 
 // A chair's name compared as --chair compares it: lower case, blanks at either end ignored.
 std::string chair_key(std::string_view name);
