@@ -13,6 +13,7 @@
 #include "cli/app.hpp"
 #include "cli/format_option.hpp"
 #include "cpconf/batch.hpp"
+#include "cpconf/check/names.hpp"
 #include "cpconf/report/findings_format.hpp"
 #include "cpconf/source/case_names.hpp"
 #include "cpconf/source/inputs.hpp"
@@ -57,13 +58,23 @@ struct Loaded {
   std::optional<std::string> error;
 };
 
+// With --redact, what stderr says about an input hides what the output hides: the findings and
+// the file name are redacted by the record's redactor.
+void redact_problems(Loaded& loaded, const std::optional<Record>& record, const RedactionOptions& redaction) {
+  if (redaction.level == Redaction::none) return;
+  std::optional<Redactor> redactor;
+  if (record) redactor.emplace(*record, redaction);
+  loaded.display = redact_findings(loaded.findings, loaded.display, redactor ? &*redactor : nullptr);
+}
+
 // Opens one input; a record with a loader error is not used.
-Loaded load(RecordSource& source, const std::string& path) {
+Loaded load(RecordSource& source, const std::string& path, const RedactionOptions& redaction) {
   Loaded loaded;
   loaded.display = path == "-" ? source.settings().stdin_name : path;
   try {
     OpenedRecord opened = source.open(path);
     loaded.findings = std::move(opened.loaded.findings);
+    redact_problems(loaded, opened.loaded.record, redaction);
     loaded.profile = opened.profile;
     loaded.calendar = opened.calendar;
     bool usable = opened.loaded.record && std::none_of(loaded.findings.begin(), loaded.findings.end(),
@@ -74,7 +85,8 @@ Loaded load(RecordSource& source, const std::string& path) {
           fmt::format("{}: not a usable record; 'cpconf validate {}' explains", loaded.display, loaded.display);
     }
     sort_findings(loaded.findings);
-    if (!loaded.findings.empty()) loaded.text = std::move(opened.text);
+    // Source lines hold the names that --redact hides.
+    if (!loaded.findings.empty() && redaction.level == Redaction::none) loaded.text = std::move(opened.text);
   } catch (const InputError& error) {
     loaded.error = error.what();
   }
@@ -92,14 +104,14 @@ bool report_problems(const Loaded& loaded, bool color) {
 // Loads every input on `jobs` threads and hands each usable one, in input order, to use.
 // Returns the number of inputs that could not be used.
 template <class Result>
-int for_each_record(RecordSource& source, Inputs& inputs, unsigned jobs, bool color,
+int for_each_record(RecordSource& source, Inputs& inputs, unsigned jobs, bool color, const RedactionOptions& redaction,
                     const std::function<Result(const Loaded&)>& derive, const std::function<void(Result&&)>& use) {
   struct Done {
     Loaded loaded;
     std::optional<Result> result;
   };
   std::function<Done(std::size_t, std::string&)> work = [&](std::size_t, std::string& path) {
-    Done done{load(source, path), std::nullopt};
+    Done done{load(source, path, redaction), std::nullopt};
     if (done.loaded.record) done.result = derive(done.loaded);
     done.loaded.record.reset();  // keep memory flat over large archives
     return done;
@@ -134,7 +146,7 @@ int run_single(const TimelineArgs& args, RecordSource& source, Date as_of, bool 
   }
   std::optional<Timeline> timeline;
   int errors = for_each_record<Timeline>(
-      source, inputs, 1, color,
+      source, inputs, 1, color, args.redact.options(),
       [&](const Loaded& l) {
         Timeline built = build_timeline(*l.record, *l.profile, *l.calendar, as_of);
         redact_timeline(built, Redactor(*l.record, args.redact.options()));
@@ -152,7 +164,7 @@ int run_case(const TimelineArgs& args, RecordSource& source, Date as_of, bool co
   std::vector<ChainConference> conferences;
   std::set<std::string> other_cases;
   int errors = for_each_record<std::optional<ChainConference>>(
-      source, inputs, args.jobs, color,
+      source, inputs, args.jobs, color, args.redact.options(),
       [&](const Loaded& l) {
         // Only the records of the case are shown, so only they need a redactor.
         bool shown = l.record->conference.case_id.value_or(std::string()) == args.case_id;
@@ -192,7 +204,7 @@ int run_due(const TimelineArgs& args, RecordSource& source, Date as_of, bool col
   CaseRedaction redaction(args.redact.options(), inputs, source, args.jobs);
   std::vector<DueRecord> records;
   int errors = for_each_record<DueRecord>(
-      source, inputs, args.jobs, color,
+      source, inputs, args.jobs, color, args.redact.options(),
       [&](const Loaded& l) {
         DueRecord due = due_record(build_timeline(*l.record, *l.profile, *l.calendar, as_of), filter);
         if (redaction.redacts()) redact_due_items(due, redaction.redactor_for(*l.record));

@@ -140,7 +140,7 @@ int run_vote(const VoteArgs& args) {
   if (!args.dissent && !args.summary) fmt::print("{}", record_votes_begin(format));
 
   auto work = [&](std::size_t, std::string& path) {
-    auto loaded = open_votes(*source, path);
+    auto loaded = open_votes(*source, path, args.redact.options());
     FileResult result;
     if (auto* failure = std::get_if<LoadFailure>(&loaded)) {
       result.failure = std::move(*failure);

@@ -5,7 +5,7 @@
 # in upper case, lower case, decomposed (NFD) and with a typographic apostrophe, and (in a second
 # set) writes names as unknown keys, values and references, including names of people the record
 # does not list, and names the files after the families. Every command runs in every format with its redaction, and validate's sarif,
-# junit and github formats without it; each output is searched for every word of every hidden
+# junit and github formats without it (vote, timeline in every mode, render, validate); each output is searched for every word of every hidden
 # name after folding both sides (NFKD, marks removed, case folded, one apostrophe), so that
 # SIÂN, Siân, sian and Sia + U+0302 + n are one word. The control: render without --redact
 # must show the names the search looks for.
@@ -104,7 +104,11 @@ run() {
   shift
   (cd "$work" && "$cpconf" "$@") >"$work/out/$name" 2>&1
   local status=$?
-  if ((status > 1)); then
+  # The second set's records do not load (a capacity no record may have): vote and timeline
+  # say so and exit 2. Anything above 2 is a crash.
+  local worst=1
+  [[ $name == hostile-* ]] && worst=2
+  if ((status > worst)); then
     echo "FAIL $name exited $status:"
     head -5 "$work/out/$name"
     ((failures++))
@@ -120,6 +124,23 @@ for set in plain hostile; do
     run "$set-validate-redact-$format" validate --redact --format "$format" "$set-neutral"
   done
   for level in family all; do
+    redact=--redact=$level
+    for format in text json csv ics; do
+      n=0
+      for file in "$work/$set"/*.yaml; do
+        n=$((n + 1))
+        run "$set-timeline-$level-$format-$n" timeline "$redact" --format "$format" "$file"
+      done
+      run "$set-timeline-due-$level-$format" timeline --due "$redact" --format "$format" "$set"
+    done
+    for format in text json; do
+      run "$set-timeline-case-$level-$format" timeline --case MBC-C-2025-0917 "$redact" --format "$format" "$set"
+    done
+    for format in text json markdown csv; do
+      run "$set-vote-$level-$format" vote "$redact" --format "$format" "$set"
+      run "$set-vote-dissent-$level-$format" vote --dissent "$redact" --format "$format" "$set"
+      run "$set-vote-summary-$level-$format" vote --summary "$redact" --format "$format" "$set"
+    done
     for format in text markdown html; do
       mkdir -p "$work/out/$set-render-$level-$format"
       run "$set-render-$level-$format.log" render --redact="$level" --format "$format" \

@@ -52,6 +52,17 @@ const std::string& QuotedTextHider::placeholder_for(const std::string& text, boo
   return m_placeholders.emplace(text, std::move(placeholder)).first->second;
 }
 
+std::string redact_findings(Findings& findings, std::string_view file, const Redactor* redactor) {
+  std::string shown = redactor != nullptr ? redactor->apply(file) : std::string(file);
+  QuotedTextHider hider;
+  for (auto& finding : findings) {
+    hider.hide(finding);
+    if (redactor != nullptr) finding.message = redactor->apply(finding.message);
+    finding.file = shown;
+  }
+  return shown;
+}
+
 void QuotedTextHider::hide(Finding& finding) {
   // The longest first, so that a text inside another is never replaced within it.
   std::sort(finding.quoted.begin(), finding.quoted.end(),

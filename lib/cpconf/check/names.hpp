@@ -7,6 +7,7 @@
 
 #include "cpconf/finding.hpp"
 
+#include "cpconf/derive/redact.hpp"
 #include "cpconf/load/model.hpp"
 #include "cpconf/text/phrase_search.hpp"
 
@@ -53,5 +54,10 @@ class QuotedTextHider {
   const std::string& placeholder_for(const std::string& text, bool is_key);
   std::map<std::string, std::string, std::less<>> m_placeholders;
 };
+
+// The findings a redacting command (vote, timeline --redact) prints beside its output, made to
+// hide what the output hides: the quoted record text, and with the record's redactor (when the
+// record could be read at all) its names, also in the file name. Returns the file name to show.
+std::string redact_findings(Findings& findings, std::string_view file, const Redactor* redactor);
 
 }  // namespace cpconf

@@ -137,6 +137,10 @@ void redact_chain(CaseChain& chain) {
   if (!chain.links.empty() && chain.links.front().conference.redactor) {
     (*chain.links.front().conference.redactor)(chain.case_id);
   }
+  // The reason quotes the last conference's id.
+  if (!chain.links.empty() && chain.links.back().conference.redactor) {
+    (*chain.links.back().conference.redactor)(chain.no_next_reason);
+  }
 }
 
 }  // namespace

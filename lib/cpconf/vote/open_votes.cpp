@@ -4,9 +4,12 @@
 
 #include <fmt/format.h>
 
+#include "cpconf/check/names.hpp"
+
 namespace cpconf {
 
-std::variant<VoteRecord, LoadFailure> open_votes(RecordSource& source, const std::string& path) {
+std::variant<VoteRecord, LoadFailure> open_votes(RecordSource& source, const std::string& path,
+                                                 const RedactionOptions& redaction) {
   std::string display = path == "-" ? source.settings().stdin_name : path;
   VoteRecord result;
   try {
@@ -19,6 +22,13 @@ std::variant<VoteRecord, LoadFailure> open_votes(RecordSource& source, const std
   OpenedRecord& opened = result.opened;
   Findings errors = std::move(opened.loaded.findings);
   std::erase_if(errors, [](const Finding& f) { return f.severity != Severity::error; });
+  if (redaction.level != Redaction::none && !errors.empty()) {
+    // What is said about a record that fails hides what its output would: no source lines.
+    std::optional<Redactor> redactor;
+    if (opened.loaded.record) redactor.emplace(*opened.loaded.record, redaction);
+    display = redact_findings(errors, display, redactor ? &*redactor : nullptr);
+    opened.text.clear();
+  }
   if (opened.loaded.record && opened.unknown_profile && errors.size() == 1) {
     // Checked against england instead: the votes would be read under the wrong decision mode.
     return LoadFailure{

@@ -21,6 +21,8 @@ struct VoteRecord {
 // Opens one input for its votes. A file that cannot be read, a record with a loader error, or
 // one naming no known profile (its decision mode would be guessed) is a LoadFailure: its votes
 // cannot be trusted.
-std::variant<VoteRecord, LoadFailure> open_votes(RecordSource& source, const std::string& path);
+// With redaction, a failure's findings and file name are redacted as the output would be.
+std::variant<VoteRecord, LoadFailure> open_votes(RecordSource& source, const std::string& path,
+                                                 const RedactionOptions& redaction = {});
 
 }  // namespace cpconf
