@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Hostile text in a record reaching what cpconf writes: names that a spreadsheet would run as
+# formulas, file names that are not UTF-8, and terminal escapes in record text and file names.
+# Every CSV cell that begins like a formula is neutralised, every JSON and XML document stays
+# valid UTF-8 that a strict parser reads, and no command's text output sends a control
+# character to the terminal. Usage: hostile_output.sh CPCONF SOURCE_DIR
+set -u
+cpconf=$(realpath "$1")
+source_dir=$2
+source "$source_dir/tests/support/harness.sh"
+
+# One record with a decision (for vote), deadlines due (for timeline --due) and hostile text in
+# the chair, attendees, child, reasoning, concern and conference id. YAML's "\e" is ESC, "\a"
+# BEL, "\u009b" the one-character CSI (C1).
+write_record() {  # write_record FILE
+  cat >"$1" <<'YAML'
+cpconf: 1
+conference:
+  id: "s6\e[31m-1"
+  case: GT-s6
+  kind: initial
+  profile: north-wales
+  strategy-discussion: 2026-06-01
+  start: 2026-06-22 10:00
+  end: 2026-06-22 11:30
+  chair: "=HYPERLINK(\"http://x\") Jon\e[2J\a\u009b"
+  quorate: true
+children:
+  - {id: c1, name: "Zoe\e]0;title\a Six", born: 2018-04-01}
+attendees:
+  - {id: a1, name: "=cmd|' /C calc'!A0", role: Social Worker, agency: Children's Services, grouping: childrens-social-care, capacity: professional, attendance: present, children: [c1]}
+  - {id: a2, name: "@Hana\e[2J Hill", role: Health Visitor, agency: Health Board, grouping: child-health, capacity: professional, attendance: present, children: [c1]}
+  - {id: a4, name: "+Dev Dean", role: Detective Constable, agency: Police Public Protection Unit, grouping: police, capacity: professional, attendance: present, children: [c1]}
+decisions:
+  - child: c1
+    consensus: false
+    resolution-tried: true
+    votes:
+      - {grouping: childrens-social-care, by: a1, vote: plan, reasoning: "-2+3 \e[2J afraid."}
+      - {grouping: child-health, by: a2, vote: no-plan}
+      - {grouping: police, by: a4, vote: no-plan}
+    outcome: no-plan
+    dissent: [childrens-social-care, education]
+    chair-concern: {concern: "\e[2JThe chair believes Zoe remains at risk.\u0085"}
+YAML
+}
+
+# run COMMAND-WORDS... [options] FILE: cpconf with no configuration, timeline and validate as of a
+# fixed date (vote takes none).
+run() {
+  local as_of=()
+  [[ $1 == timeline || $1 == validate ]] && as_of=(--as-of 2026-07-01)
+  "$cpconf" "$1" --no-config "${as_of[@]}" "${@:2}"
+}
+mkdir -p "$work/plain"
+write_record "$work/plain/record.yaml"
+
+# --- CSV: a cell that begins with = + - @ (or tab, CR) is prefixed with ' so that a spreadsheet
+# shows it as text; the numbers and dates cpconf computes are left as they are.
+csv_cells_safe() {  # csv_cells_safe FILE: every cell parsed, none beginning like a formula
+  python3 - "$1" <<'PY'
+import csv, re, sys
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8", errors="surrogateescape")))
+assert len(rows) > 1, "no data rows"
+number = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
+for row in rows:
+    for cell in row:
+        assert not (cell[:1] in ("=", "+", "-", "@", "\t", "\r") and not number.match(cell)), f"formula cell {cell!r}"
+cells = [cell for row in rows for cell in row]
+assert any(cell.startswith("'=") for cell in cells) or any(cell.startswith("'+") for cell in cells), "nothing neutralised"
+PY
+}
+for command in "vote" "vote --dissent" "vote --summary" "timeline" "timeline --due"; do
+  # shellcheck disable=SC2086
+  run $command --format csv "$work/plain/record.yaml" >"$work/out.csv" 2>/dev/null
+  csv_cells_safe "$work/out.csv"
+  check "csv: $command --format csv neutralises cells that begin like a formula" $? || cat -v "$work/out.csv" | head -3
+done
+run vote --format csv "$work/plain/record.yaml" >"$work/vote.csv" 2>/dev/null
+grep -qF '"'\''=HYPERLINK(""http://x"")' "$work/vote.csv" && grep -qF ",'=cmd|' /C calc'!A0," "$work/vote.csv" &&
+  grep -qF ",'-2+3 " "$work/vote.csv" && grep -qF ",'+Dev Dean," "$work/vote.csv"
+check "csv: the chair's and attendees' names keep their text after the quote" $? || cat -v "$work/vote.csv" | head -2
+
+finish "hostile_output"
