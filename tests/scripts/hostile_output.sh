@@ -52,8 +52,11 @@ run() {
   [[ $1 == timeline || $1 == validate ]] && as_of=(--as-of 2026-07-01)
   "$cpconf" "$1" --no-config "${as_of[@]}" "${@:2}"
 }
-mkdir -p "$work/plain"
+mkdir -p "$work/plain" "$work/odd"
 write_record "$work/plain/record.yaml"
+# A file name with a byte that is not UTF-8 (0xFF), an escape sequence and a C1 CSI byte (0x9B).
+odd_name=$'rec\xff\e[2J\x9b.yaml'
+write_record "$work/odd/$odd_name"
 
 # --- CSV: a cell that begins with = + - @ (or tab, CR) is prefixed with ' so that a spreadsheet
 # shows it as text; the numbers and dates cpconf computes are left as they are.
@@ -80,5 +83,29 @@ run vote --format csv "$work/plain/record.yaml" >"$work/vote.csv" 2>/dev/null
 grep -qF '"'\''=HYPERLINK(""http://x"")' "$work/vote.csv" && grep -qF ",'=cmd|' /C calc'!A0," "$work/vote.csv" &&
   grep -qF ",'-2+3 " "$work/vote.csv" && grep -qF ",'+Dev Dean," "$work/vote.csv"
 check "csv: the chair's and attendees' names keep their text after the quote" $? || cat -v "$work/vote.csv" | head -2
+
+# --- JSON, SARIF and JUnit XML stay valid UTF-8 whatever bytes a file name or record holds:
+# strict parsers (Python's UTF-8 decoder and json, expat) read every document.
+parses() {  # parses json|xml FILE
+  python3 - "$@" <<'PY'
+import json, sys, xml.etree.ElementTree as ET
+kind, path = sys.argv[1], sys.argv[2]
+data = open(path, "rb").read()
+assert data, "no output"
+if kind == "json":
+    json.loads(data.decode("utf-8"))  # strict: a byte that is not UTF-8 fails
+else:
+    ET.fromstring(data)
+PY
+}
+for case in "validate --format json:json" "validate --format sarif:json" "validate --format junit:xml" \
+  "timeline --format json:json" "timeline --due --format json:json" "vote --format json:json" \
+  "vote --dissent --format json:json" "vote --summary --format json:json"; do
+  command=${case%:*} kind=${case##*:}
+  # shellcheck disable=SC2086
+  (cd "$work/odd" && run $command "$odd_name" >"$work/out.$kind" 2>/dev/null)
+  parses "$kind" "$work/out.$kind"
+  check "$kind: $command is valid with a file name that is not UTF-8" $? || cat -v "$work/out.$kind" | head -3
+done
 
 finish "hostile_output"
