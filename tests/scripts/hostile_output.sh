@@ -108,4 +108,36 @@ for case in "validate --format json:json" "validate --format sarif:json" "valida
   check "$kind: $command is valid with a file name that is not UTF-8" $? || cat -v "$work/out.$kind" | head -3
 done
 
+# --- Terminal escapes: ESC, BEL and the C1 CSI in record text and in the file name never reach
+# the terminal from a text format, on standard output or standard error. Tabs and line breaks
+# of cpconf's own layout are the only control characters left.
+terminal_safe() {  # terminal_safe FILE
+  python3 - "$1" <<'PY'
+import sys
+text = open(sys.argv[1], "rb").read().decode("utf-8", errors="surrogateescape")
+assert text, "no output"
+for c in text:
+    code = ord(c)
+    raw_c1 = 0xDC80 <= code <= 0xDC9F  # a byte 0x80-0x9F that is not part of UTF-8: a C1 control to 8-bit terminals
+    assert not ((code < 0x20 and c not in "\n\t") or 0x7F <= code <= 0x9F or raw_c1), f"control character {code:#x}"
+PY
+}
+printf 'cpconf: 1\nconference: [\n' >"$work/odd/broken"$'\e[2J'".yaml"
+for command in "validate" "validate --format github" "timeline" "timeline --due" "timeline --case GT-s6" "vote" \
+  "vote --dissent" "vote --summary" "vote --format markdown" "render" "render --format markdown"; do
+  # shellcheck disable=SC2086
+  (cd "$work/odd" && run $command "$odd_name" >"$work/out.txt" 2>&1)
+  terminal_safe "$work/out.txt"
+  check "terminal: $command writes no control character from the record or its name" $? || cat -v "$work/out.txt" | head -5
+done
+# Messages about inputs name the file: one that is not YAML, and one that does not exist.
+(cd "$work/odd" && run validate "broken"$'\e[2J'".yaml" "missing"$'\e[2J\x9b'".yaml" >"$work/out.txt" 2>&1)
+terminal_safe "$work/out.txt"
+check "terminal: validate's messages about unreadable inputs write no control character" $? || cat -v "$work/out.txt" | head -5
+for command in "timeline" "vote" "render"; do
+  (cd "$work/odd" && run $command "missing"$'\e[2J\x9b'".yaml" >"$work/out.txt" 2>&1)
+  terminal_safe "$work/out.txt"
+  check "terminal: $command's message about a missing input writes no control character" $? || cat -v "$work/out.txt" | head -5
+done
+
 finish "hostile_output"
