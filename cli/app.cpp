@@ -12,6 +12,7 @@
 #include "cpconf/load/yaml_tree.hpp"
 #include "cpconf/report/findings_format.hpp"
 #include "cpconf/text/suggest.hpp"
+#include "cpconf/text/terminal.hpp"
 #include "cpconf/version.hpp"
 
 namespace cpconf::cli {
@@ -42,7 +43,7 @@ SourceSettings source_settings(const SourceArgs& args) {
   }
   settings.cache = args.cache;
   settings.stdin_name = args.stdin_filename;
-  settings.warn = [](const std::string& message) { fmt::print(stderr, "cpconf: warning: {}\n", message); };
+  settings.warn = [](const std::string& message) { print_message("warning", message); };
   return settings;
 }
 
@@ -81,8 +82,12 @@ Date date_option(const std::string& text, std::string_view option) {
 
 Date as_of_option(const std::string& text) { return text.empty() ? local_today() : date_option(text, "--as-of"); }
 
+void print_message(std::string_view level, std::string_view text) {
+  fmt::print(stderr, "cpconf: {}: {}\n", level, one_line(text));
+}
+
 void print_setup_error(const ProfileError& error, bool color) {
-  fmt::print(stderr, "cpconf: error: {}\n", error.what());
+  print_message("error", error.what());
   std::string source;
   try {
     source = read_source(error.file(), YamlLimits{}.max_bytes);
@@ -150,10 +155,10 @@ int run(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    fmt::print(stderr, "cpconf: error: {}\n", usage_error(app, argc, argv, e));
+    print_message("error", usage_error(app, argc, argv, e));
     return k_exit_usage;
   } catch (const InputError& e) {
-    fmt::print(stderr, "cpconf: error: {}\n", e.what());
+    print_message("error", e.what());
     return k_exit_usage;
   }
   return exit_code;

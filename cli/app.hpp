@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cpconf/date.hpp"
@@ -63,6 +64,10 @@ void add_redact_options(CLI::App& cmd, RedactArgs& args);
 Date date_option(const std::string& text, std::string_view option);
 // --as-of: the date given, or today when none is.
 Date as_of_option(const std::string& text);
+
+// "cpconf: LEVEL: TEXT" on stderr. The text often names a file or quotes a record, so it is
+// written as one safe line (one_line): no control character of theirs reaches the terminal.
+void print_message(std::string_view level, std::string_view text);
 
 // An unusable profile, configuration or baseline on stderr: the error, then every fault with
 // its source line and marker.

@@ -62,7 +62,7 @@ std::optional<Record> load_previous(const NewArgs& args, bool color) {
       std::any_of(findings.begin(), findings.end(), [](const Finding& f) { return f.severity == Severity::error; });
   if (opened.loaded.record && !errors) return std::move(opened.loaded.record);
   for (const auto& finding : findings) fmt::print(stderr, "{}", format_finding_text(finding, opened.text, color));
-  fmt::print(stderr, "cpconf: error: '{}' does not load as a record, so no review can follow it\n", opened.display);
+  print_message("error", fmt::format("'{}' does not load as a record, so no review can follow it", opened.display));
   return std::nullopt;
 }
 
@@ -76,7 +76,7 @@ int run_new(const NewArgs& args) {
     try {
       request.date = date_option(args.date, "--date");
     } catch (const InputError& error) {
-      fmt::print(stderr, "cpconf: error: {}\n", error.what());
+      print_message("error", error.what());
       return k_exit_usage;
     }
   }
@@ -109,7 +109,7 @@ int run_new(const NewArgs& args) {
     print_setup_error(error, color);
     return k_exit_usage;
   } catch (const InputError& error) {
-    fmt::print(stderr, "cpconf: error: {}\n", error.what());
+    print_message("error", error.what());
     return k_exit_usage;
   }
 
@@ -121,7 +121,7 @@ int run_new(const NewArgs& args) {
     // A record holds personal data: readable by its owner only.
     write_file_atomically(args.output, text, 0600);
   } catch (const InputError& error) {
-    fmt::print(stderr, "cpconf: error: {}\n", error.what());
+    print_message("error", error.what());
     return k_exit_usage;
   }
   return k_exit_clean;

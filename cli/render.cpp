@@ -87,7 +87,7 @@ std::string cannot_replace(const std::string& target, const FileIds& inputs) {
 int run_render(const RenderArgs& args) {
   bool color_stderr = use_color(args.color);
   auto fail = [](const std::string& message) {
-    fmt::print(stderr, "cpconf: error: {}\n", message);
+    print_message("error", message);
     return k_exit_usage;
   };
   RenderSettings settings;
@@ -138,7 +138,7 @@ int run_render(const RenderArgs& args) {
 
   int errors = 0;
   for (const auto& error : inputs.errors) {
-    fmt::print(stderr, "cpconf: error: {}\n", error.what());
+    print_message("error", error.what());
     ++errors;
   }
   settings.write.color = to_stdout && args.format == "text" && use_color(args.color);
@@ -174,7 +174,7 @@ int run_render(const RenderArgs& args) {
   std::function<void(std::size_t, RenderResult &&)> emit = [&](std::size_t, RenderResult&& outcome) {
     if (outcome.setup_error) print_setup_error(*outcome.setup_error, color_stderr);
     if (outcome.error) {
-      fmt::print(stderr, "cpconf: error: {}\n", *outcome.error);
+      print_message("error", *outcome.error);
       ++errors;
       return;
     }
@@ -183,15 +183,16 @@ int run_render(const RenderArgs& args) {
         // Without the record, its names are unknown: no source lines, which hold them.
         fmt::print(stderr, "{}", format_finding_text(finding, redacting ? "" : outcome.source, color_stderr));
       }
-      fmt::print(stderr, "cpconf: error: {} cannot be read as a record; nothing rendered\n", outcome.display);
+      print_message("error", fmt::format("{} cannot be read as a record; nothing rendered", outcome.display));
       ++errors;
       return;
     }
     if (outcome.findings > 0) {
       std::fflush(stdout);  // the note follows what came before it, whatever the buffering
-      fmt::print(stderr, "cpconf: note: {}: {} finding{}{}\n", outcome.display, outcome.findings,
-                 outcome.findings == 1 ? "" : "s",
-                 args.no_findings ? " (left out by --no-findings; see cpconf validate)" : ", listed at the end");
+      print_message("note", fmt::format("{}: {} finding{}{}", outcome.display, outcome.findings,
+                                        outcome.findings == 1 ? "" : "s",
+                                        args.no_findings ? " (left out by --no-findings; see cpconf validate)"
+                                                         : ", listed at the end"));
     }
     if (to_stdout) {
       if (!first && args.format == "text") fmt::print("\n{}\n\n", std::string(args.width, '='));
@@ -207,13 +208,13 @@ int run_render(const RenderArgs& args) {
               .string();
     }
     if (std::string why = cannot_replace(target, input_ids); !why.empty()) {
-      fmt::print(stderr, "cpconf: error: {}\n", why);
+      print_message("error", why);
       ++errors;
       return;
     }
     if (!written.insert(fs::weakly_canonical(target).string()).second) {
-      fmt::print(stderr, "cpconf: error: {} would be written to '{}' again; rename one of the inputs\n",
-                 outcome.display, target);
+      print_message("error", fmt::format("{} would be written to '{}' again; rename one of the inputs",
+                                         outcome.display, target));
       ++errors;
       return;
     }
@@ -222,7 +223,7 @@ int run_render(const RenderArgs& args) {
       unsigned mode = settings.build.redaction.level == Redaction::none ? 0600 : 0644;
       write_file_atomically(target, outcome.rendered->content, mode);
     } catch (const InputError& error) {
-      fmt::print(stderr, "cpconf: error: {}\n", error.what());
+      print_message("error", error.what());
       ++errors;
     }
   };

@@ -39,7 +39,7 @@ int run_rules(const RulesArgs& args) {
   if (!args.name.empty()) {
     const Rule* rule = find_rule(args.name);
     if (rule == nullptr) {
-      fmt::print(stderr, "cpconf: error: {}\n", unknown_rule_message(args.name));
+      print_message("error", unknown_rule_message(args.name));
       return k_exit_usage;
     }
     RuleEntry entry = rule_entry(*rule, under);
@@ -51,7 +51,7 @@ int run_rules(const RulesArgs& args) {
   if (!args.family.empty()) {
     family = family_from_key(args.family);
     if (!family) {
-      fmt::print(stderr, "cpconf: error: {}\n", unknown_family_message(args.family));
+      print_message("error", unknown_family_message(args.family));
       return k_exit_usage;
     }
   }

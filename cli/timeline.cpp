@@ -97,7 +97,7 @@ Loaded load(RecordSource& source, const std::string& path, const RedactionOption
 bool report_problems(const Loaded& loaded, bool color) {
   for (const auto& finding : loaded.findings)
     fmt::print(stderr, "{}", format_finding_text(finding, loaded.text, color));
-  if (loaded.error) fmt::print(stderr, "cpconf: error: {}\n", *loaded.error);
+  if (loaded.error) print_message("error", *loaded.error);
   return !loaded.error;
 }
 
@@ -118,7 +118,7 @@ int for_each_record(RecordSource& source, Inputs& inputs, unsigned jobs, bool co
   };
   int errors = 0;
   for (const auto& error : inputs.errors) {
-    fmt::print(stderr, "cpconf: error: {}\n", error.what());
+    print_message("error", error.what());
     ++errors;
   }
   std::function<void(std::size_t, Done &&)> emit = [&](std::size_t, Done&& done) {
@@ -236,7 +236,7 @@ std::optional<std::string> usage_fault(const TimelineArgs& args) {
 int run_timeline(const TimelineArgs& args) {
   bool color = use_color(args.color);
   if (auto fault = usage_fault(args)) {
-    fmt::print(stderr, "cpconf: error: {}\n", *fault);
+    print_message("error", *fault);
     return k_exit_usage;
   }
   Date as_of;
@@ -245,11 +245,11 @@ int run_timeline(const TimelineArgs& args) {
     as_of = as_of_option(args.as_of);
     source.emplace(source_settings(args.source));
   } catch (const ProfileError& error) {
-    fmt::print(stderr, "cpconf: error: {}\n", error.what());
+    print_message("error", error.what());
     for (const auto& finding : error.findings()) fmt::print(stderr, "{}", format_finding_text(finding, "", color));
     return k_exit_usage;
   } catch (const InputError& error) {
-    fmt::print(stderr, "cpconf: error: {}\n", error.what());
+    print_message("error", error.what());
     return k_exit_usage;
   }
   bool text_color = args.format == "text" && color;

@@ -99,7 +99,7 @@ int run_validate(const ValidateArgs& args) {
     print_setup_error(error, color_stderr);
     return k_exit_usage;
   } catch (const InputError& error) {
-    fmt::print(stderr, "cpconf: error: {}\n", error.what());
+    print_message("error", error.what());
     return k_exit_usage;
   }
 
@@ -114,7 +114,7 @@ int run_validate(const ValidateArgs& args) {
     if (!text.empty()) fmt::print("{}", text);
   };
   auto input_error = [&](const std::string& file, const std::string& message) {
-    fmt::print(stderr, "cpconf: error: {}\n", message);
+    print_message("error", message);
     write(writer->input_error(file, message));
   };
   write(writer->begin());
@@ -195,7 +195,7 @@ int run_validate(const ValidateArgs& args) {
       // 0600 like every file cpconf writes that could hold personal data.
       write_file_atomically(args.write_baseline, Baseline::to_text(for_baseline, settings.as_of), 0600);
     } catch (const InputError& error) {
-      fmt::print(stderr, "cpconf: error: {}\n", error.what());
+      print_message("error", error.what());
       return k_exit_usage;
     }
     fmt::print(stderr, "cpconf: wrote {} to the baseline {}\n",

@@ -52,7 +52,7 @@ struct FileResult {
 };
 
 void report_failure(const LoadFailure& failure, bool color) {
-  fmt::print(stderr, "cpconf: error: {}\n", failure.message);
+  print_message("error", failure.message);
   for (const auto& finding : failure.findings) {
     fmt::print(stderr, "{}", format_finding_text(finding, failure.source, color));
   }
@@ -114,7 +114,7 @@ int run_vote(const VoteArgs& args) {
     report_failure({error.file(), error.what(), error.findings(), {}}, color);
     return k_exit_usage;
   } catch (const InputError& error) {
-    fmt::print(stderr, "cpconf: error: {}\n", error.what());
+    print_message("error", error.what());
     return k_exit_usage;
   }
 

@@ -168,6 +168,21 @@ assert [r["ruleId"] for r in run["results"]] == ["long-conference"] and "suppres
 assert run["invocations"] == [{"executionSuccessful": True}]' "$work/clean.sarif.json"
 check "sarif: the clean examples give exit 0 and only their waived finding, as a suppressed result" $?
 
+# A file name that is not UTF-8 and record text with control characters (ESC, BEL, C1): SARIF
+# still validates and JUnit, whose XML 1.0 cannot hold most control characters even escaped,
+# too. A strict UTF-8 read comes first, since ajv's own reading would replace a bad byte.
+mkdir -p "$work/odd"
+odd_name=$'odd\xff\x9b\e\a.yaml'
+# An unknown key with ESC, BEL and a C1 CSI in it: its finding quotes it.
+sed 's|^  chair: .*|&\n  "note\\e[2J\\a\\u009b": 1|' "$root/examples/okafor-pre-birth-2026-06.yaml" >"$work/odd/$odd_name"
+(cd "$work/odd" && "$cpconf" validate --as-of 2026-11-22 --format sarif "$odd_name") >"$work/odd.sarif.json"
+python3 -c 'import sys; open(sys.argv[1], "rb").read().decode("utf-8")' "$work/odd.sarif.json" &&
+  sarif_valid "$work/odd.sarif.json"
+check "sarif: valid UTF-8 and valid SARIF with a file name that is not UTF-8" $?
+(cd "$work/odd" && "$cpconf" validate --as-of 2026-11-22 --format junit "$odd_name") >"$work/odd.junit.xml"
+junit_valid "$work/odd.junit.xml"
+check "junit: valid with a file name that is not UTF-8 and control characters in the record" $?
+
 # Deterministic, and the same whatever the number of threads.
 for format in sarif junit; do
   run "$format" "$work/j1.$format" -j1

@@ -57,3 +57,12 @@ TEST_CASE("text table: a row that fits is left as it is") {
   table.add({{"plan", {}}, {"Short.", {}}});
   CHECK(table.render(false, 40) == table.render(false));
 }
+
+TEST_CASE("text table: cells and notes reach the terminal without a record's control characters") {
+  TextTable table({"WHO", "WHAT"});
+  table.add({{"Jon\x1b[2J", {}}, {"a\nb\x07", cpconf::style::k_bold}});
+  table.add_note("note\x1b]0;title\x07");
+  CHECK(table.render(false) == "WHO      WHAT\nJon?[2J  a b?\n         note?]0;title?\n");
+  // cpconf's own colour is still written, around the cleaned text.
+  CHECK(table.render(true).find("\x1b[1ma b?\x1b[0m") != std::string::npos);
+}

@@ -160,6 +160,16 @@ Hits unknown_reference(const CheckContext& ctx) {
   return refs.take();
 }
 
+// An end before the start is impossible, and every deadline measured from either would be
+// wrong. Both give a time (the loader says so), and an end past midnight is on the next day.
+Hits conference_ends_before_start(const CheckContext& ctx) {
+  const ConferenceInfo& c = ctx.record.conference;
+  if (!c.start || !c.end || c.end->serial_minutes() >= c.start->serial_minutes()) return {};
+  return {hit_at(c.end, c.path + ".end",
+                 fmt::format("the conference ends at {}, before it starts at {}: a start or end is mistyped",
+                             c.end->str(), c.start->str()))};
+}
+
 constexpr std::string_view k_structure = "cpconf-record(5): record format version 1";
 
 const Rule k_record_rules[] = {
@@ -201,6 +211,13 @@ const Rule k_record_rules[] = {
      "A vote, decision, dissent list, representation, escalation or amendment names an id that no "
      "child, attendee or grouping has (groupings come from the record and from its profile).",
      unknown_reference},
+    {"conference-ends-before-start", Family::record, Severity::error, "the conference ends before it starts",
+     k_structure,
+     "The conference's 'end' is earlier than its 'start': one of them is mistyped (often the date of "
+     "the end, or a time written in 12-hour form). Timescales measured from the end of the "
+     "conference, such as the plan's, and the conference's length cannot be trusted until it is "
+     "corrected.",
+     conference_ends_before_start},
     {"format-version", Family::record, Severity::error, "the record declares a format version this build does not read",
      k_structure,
      "The first key, 'cpconf', gives the record format version. This build reads version 1; a record "

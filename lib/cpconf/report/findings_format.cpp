@@ -12,6 +12,7 @@
 #include "cpconf/text/colour.hpp"
 #include "cpconf/text/figures.hpp"
 #include "cpconf/text/json.hpp"
+#include "cpconf/text/terminal.hpp"
 
 namespace cpconf {
 
@@ -71,25 +72,23 @@ std::string format_finding_text(const Finding& finding, std::string_view source,
 namespace {
 
 std::string finding_text(const Finding& finding, const SourceLines& lines, bool color) {
-  std::string out =
-      paint(fmt::format("{}:{}:{}:", finding.file, finding.location.line, finding.location.column), k_bold, color);
+  // The file name, message and path may quote a record's text, and the source line is the
+  // record's own: each is one safe line, so that none sends control characters to the terminal.
+  std::string out = paint(fmt::format("{}:{}:{}:", one_line(finding.file), finding.location.line,
+                                      finding.location.column),
+                          k_bold, color);
   out +=
       fmt::format(" {} {} {}\n",
                   paint(fmt::format("{}:", severity_name(finding.severity)), severity_colour(finding.severity), color),
-                  finding.message, paint(fmt::format("[{}]", finding.rule), k_dim, color));
+                  one_line(finding.message), paint(fmt::format("[{}]", finding.rule), k_dim, color));
   std::string_view line = lines.line(finding.location.line);
   std::size_t width = std::max<std::size_t>(5, std::to_string(finding.location.line).size());
   if (!line.empty() && line.size() <= 400) {
     std::string gutter = fmt::format("{:>{}}", finding.location.line, width);
-    std::string shown(line);
-    // A binary or broken line must not send control bytes to the terminal.
-    for (char& c : shown) {
-      if (static_cast<unsigned char>(c) < 0x20 && c != '\t') c = '?';
-    }
-    out += fmt::format("{} | {}\n", paint(gutter, k_dim, color), shown);
-    std::string marker;
+    out += fmt::format("{} | {}\n", paint(gutter, k_dim, color), one_line(line));
+    // one_line shows a tab as one space, so the marker counts one space per byte before the column.
     auto column = static_cast<std::size_t>(std::max(finding.location.column, 1) - 1);
-    for (std::size_t i = 0; i < column && i < line.size(); ++i) marker.push_back(line[i] == '\t' ? '\t' : ' ');
+    std::string marker(std::min(column, line.size()), ' ');
     std::size_t length = 1;
     // The marker underlines one word: up to a blank, a comment, or the end of a flow list's item.
     constexpr std::string_view k_word_ends = " #,]}";
@@ -98,7 +97,7 @@ std::string finding_text(const Finding& finding, const SourceLines& lines, bool 
     out += fmt::format("{} | {}{}\n", std::string(width, ' '), marker,
                        paint(caret, severity_colour(finding.severity), color));
   }
-  if (!finding.path.empty()) out += fmt::format("{} = at {}\n", std::string(width, ' '), finding.path);
+  if (!finding.path.empty()) out += fmt::format("{} = at {}\n", std::string(width, ' '), one_line(finding.path));
   return out;
 }
 
@@ -121,8 +120,8 @@ std::string format_counts_text(const FindingCounts& counts, bool color) {
 
 std::string format_waived_text(const WaivedFinding& waived, bool color) {
   const Finding& f = waived.finding;
-  return paint(fmt::format("{}:{}:{}: waived: {} [{}] (waiver at line {}: {})\n", f.file, f.location.line,
-                           f.location.column, f.message, f.rule, waived.waiver.line, waived.reason),
+  return paint(fmt::format("{}:{}:{}: waived: {} [{}] (waiver at line {}: {})\n", one_line(f.file), f.location.line,
+                           f.location.column, one_line(f.message), f.rule, waived.waiver.line, one_line(waived.reason)),
                k_dim, color);
 }
 
@@ -182,10 +181,11 @@ std::string json_end(const FindingCounts& counts, bool any_cross_record) {
 
 namespace {
 
-// Workflow-command escaping: data escapes % CR LF; properties also : and ,.
+// Workflow-command escaping: data escapes % CR LF; properties also : and ,. The runner prints
+// annotations in its log, so the text is one safe line first: no control character reaches it.
 std::string github_escape(std::string_view text, bool property) {
   std::string out;
-  for (char c : text) {
+  for (char c : one_line(text)) {
     switch (c) {
       case '%': out += "%25"; break;
       case '\r': out += "%0D"; break;

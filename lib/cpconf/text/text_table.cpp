@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "cpconf/text/terminal.hpp"
 #include "cpconf/text/utf8.hpp"
 #include "cpconf/text/wrap.hpp"
 
@@ -16,10 +17,15 @@ std::string paint(std::string_view text, std::string_view style, bool color) {
 
 TextTable::TextTable(std::vector<std::string> header) : m_header(std::move(header)) {}
 
-void TextTable::add(std::vector<Cell> row) { m_rows.push_back({std::move(row), {}}); }
+// Cells and notes often hold record text: each is made one safe line here, so that no table
+// can carry a record's control characters to the terminal, whoever fills it.
+void TextTable::add(std::vector<Cell> row) {
+  for (auto& cell : row) cell.text = one_line_padded(cell.text);  // a cell may be padded on purpose
+  m_rows.push_back({std::move(row), {}});
+}
 
 void TextTable::add_note(std::string text) {
-  if (!m_rows.empty()) m_rows.back().notes.push_back(std::move(text));
+  if (!m_rows.empty()) m_rows.back().notes.push_back(one_line_padded(text));
 }
 
 std::string TextTable::render(bool color, std::size_t width) const {

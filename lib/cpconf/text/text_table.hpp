@@ -29,8 +29,9 @@ struct Cell {
 class TextTable {
  public:
   explicit TextTable(std::vector<std::string> header);
+  // Every cell's text is made one safe line (one_line_padded): record text may hold control characters.
   void add(std::vector<Cell> row);
-  // A line of its own under the last row, starting at the second column; not aligned.
+  // A line of its own under the last row, starting at the second column; not aligned; one safe line.
   void add_note(std::string text);
   // Columns two spaces apart, the header bold (none when every title is empty); no trailing blanks.
   // With a width, a last column that would cross it is wrapped under itself (the other columns

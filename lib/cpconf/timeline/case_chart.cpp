@@ -7,6 +7,7 @@
 
 #include "cpconf/derive/calendar.hpp"
 #include "cpconf/text/json.hpp"
+#include "cpconf/text/terminal.hpp"
 #include "cpconf/text/text_table.hpp"
 #include "cpconf/timeline/format.hpp"
 
@@ -99,7 +100,7 @@ std::string next_text(const CaseChain& chain) {
 }  // namespace
 
 std::string format_case_text(const CaseChain& chain, bool color) {
-  std::string out = paint(fmt::format("case {}: {} conference{}, as of {}", chain.case_id, chain.links.size(),
+  std::string out = paint(fmt::format("case {}: {} conference{}, as of {}", one_line(chain.case_id), chain.links.size(),
                                       chain.links.size() == 1 ? "" : "s", chain.as_of.str()),
                           style::k_bold, color) +
                     "\n\n";
@@ -179,7 +180,7 @@ std::string format_case_text(const CaseChain& chain, bool color) {
       plans.add({{"", {}}, {fmt::format("{} ({})", plan.name, plan.key), {}}, {plan_text(chain, plan), {}}});
     out += plans.render(color);
   }
-  out += "\nnext review: " + next_text(chain) + "\n";
+  out += "\nnext review: " + one_line(next_text(chain)) + "\n";
   return out;
 }
 

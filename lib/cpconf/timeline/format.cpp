@@ -5,6 +5,7 @@
 #include "cpconf/named.hpp"
 #include "cpconf/text/csv.hpp"
 #include "cpconf/text/json.hpp"
+#include "cpconf/text/terminal.hpp"
 #include "cpconf/text/text_table.hpp"
 #include "cpconf/timeline/case_chart.hpp"
 #include "cpconf/timeline/ics.hpp"
@@ -179,18 +180,21 @@ std::string standing_text(const Standing& standing, Date due, Date as_of) {
 }
 
 std::string format_timeline_text(const Timeline& t, bool color) {
-  std::string out = paint(fmt::format("{}: {} conference", t.conference_id, name_of(t.kind)), style::k_bold, color);
+  // Record text in the heading is one safe line (the table's cells are made so by TextTable).
+  std::string out =
+      paint(fmt::format("{}: {} conference", one_line(t.conference_id), name_of(t.kind)), style::k_bold, color);
   if (t.start) {
     out += fmt::format(" on {}", t.start->str());
     if (t.end && t.end->date == t.start->date) out += fmt::format("–{}", t.end->str().substr(11));
   }
   if (t.quorate && !*t.quorate) out += " (inquorate)";
-  out += fmt::format(", chair {}\n", t.chair);
-  out += fmt::format("case {}, profile {}, as of {}: {}\n", t.case_id, t.profile, t.as_of.str(), t.file);
+  out += fmt::format(", chair {}\n", one_line(t.chair));
+  out += fmt::format("case {}, profile {}, as of {}: {}\n", one_line(t.case_id), one_line(t.profile), t.as_of.str(),
+                     one_line(t.file));
   if (!t.decisions.empty()) {
     std::string decisions;
     for (const auto& d : t.decisions) {
-      decisions += fmt::format("{}{} {}", decisions.empty() ? "" : ", ", d.name,
+      decisions += fmt::format("{}{} {}", decisions.empty() ? "" : ", ", one_line(d.name),
                                d.outcome ? name_of(*d.outcome) : std::string_view("undecided"));
     }
     out += fmt::format("decisions: {}\n", decisions);
