@@ -33,6 +33,14 @@ std::size_t terminal_width() {
   return size.ws_col;
 }
 
+void add_verbose_option(CLI::App& cmd, SourceArgs& args) {
+  cmd.add_flag("--verbose", args.verbose, "Say on stderr which configuration and profiles the records were judged under");
+}
+
+void report_source_use(const RecordSource& source) {
+  print_message("note", fmt::format("judged under {}", describe(source.use())));
+}
+
 SourceSettings source_settings(const SourceArgs& args) {
   SourceSettings settings;
   if (!args.profile.empty()) settings.profile = args.profile;

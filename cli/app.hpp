@@ -46,8 +46,13 @@ struct SourceArgs {
   bool no_config = false;
   bool cache = false;
   std::string stdin_filename = "<stdin>";
+  bool verbose = false;  // --verbose: say which configuration and profiles the run used
 };
 SourceSettings source_settings(const SourceArgs& args);
+// --verbose, in every command that opens records.
+void add_verbose_option(CLI::App& cmd, SourceArgs& args);
+// "cpconf: note: judged under configuration ...; profiles ..." on stderr, once a run is done.
+void report_source_use(const RecordSource& source);
 
 // --redact[=family|all] and --redact-name, which mean the same to every command that prints
 // names (render, vote, timeline).

@@ -230,6 +230,7 @@ int run_render(const RenderArgs& args) {
   // Standard input can be read once only, by one thread.
   ordered_parallel<RenderResult>(files.size(), inputs.reads_stdin ? 1 : args.jobs, work, emit);
   std::fflush(stdout);
+  if (args.source.verbose) report_source_use(*source);
   return errors > 0 ? k_exit_usage : k_exit_clean;
 }
 
@@ -251,6 +252,7 @@ void add_render(CLI::App& app, int& exit_code) {
   auto* config =
       cmd->add_option("--config", args->source.config, "Configuration file (default: .cpconf.yaml found upward)");
   cmd->add_flag("--no-config", args->source.no_config, "Read no configuration file")->excludes(config);
+  add_verbose_option(*cmd, args->source);
   cmd->add_option("--color", args->color, "Colour (text on a terminal): auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->add_option("--stdin-filename", args->source.stdin_filename, "Name to give a record read from stdin");

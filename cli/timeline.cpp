@@ -253,9 +253,11 @@ int run_timeline(const TimelineArgs& args) {
     return k_exit_usage;
   }
   bool text_color = args.format == "text" && color;
-  if (args.due) return run_due(args, *source, as_of, text_color);
-  if (!args.case_id.empty()) return run_case(args, *source, as_of, text_color);
-  return run_single(args, *source, as_of, text_color);
+  int status = args.due                ? run_due(args, *source, as_of, text_color)
+               : !args.case_id.empty() ? run_case(args, *source, as_of, text_color)
+                                       : run_single(args, *source, as_of, text_color);
+  if (args.source.verbose) report_source_use(*source);
+  return status;
 }
 
 }  // namespace
@@ -276,6 +278,7 @@ void add_timeline(CLI::App& app, int& exit_code) {
   auto* config =
       cmd->add_option("--config", args->source.config, "Configuration file (default: .cpconf.yaml found upward)");
   cmd->add_flag("--no-config", args->source.no_config, "Read no configuration file")->excludes(config);
+  add_verbose_option(*cmd, args->source);
   auto* case_option = cmd->add_option("--case", args->case_id, "Show the chain of the case with this id");
   auto* due = cmd->add_flag("--due", args->due, "List what is overdue or falls due soon across the records")
                   ->excludes(case_option);

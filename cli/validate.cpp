@@ -189,6 +189,10 @@ int run_validate(const ValidateArgs& args) {
   if (baseline && args.changed_since.empty()) counts.baseline_unmatched = baseline->unmatched();
   write(writer->end(counts));
   std::fflush(stdout);
+  // A configuration found upward can switch rules off: text output always says which one was
+  // used, so that nobody takes its silence for a clean record.
+  bool configured = !source->use().configurations.empty();
+  if (args.source.verbose || (configured && format.name == "text" && !args.quiet)) report_source_use(*source);
 
   if (!args.write_baseline.empty()) {
     try {
@@ -228,6 +232,7 @@ void add_validate(CLI::App& app, int& exit_code) {
   auto* config =
       cmd->add_option("--config", args->source.config, "Configuration file (default: .cpconf.yaml found upward)");
   cmd->add_flag("--no-config", args->source.no_config, "Read no configuration file")->excludes(config);
+  add_verbose_option(*cmd, args->source);
   cmd->add_option("--baseline", args->baseline, "Report only findings not in this baseline file");
   cmd->add_option("--write-baseline", args->write_baseline, "Write every finding to this baseline file; exit 0");
   cmd->add_option("--select", args->select, "Run only these rules or families (comma-separated)")->delimiter(',');

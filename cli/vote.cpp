@@ -189,6 +189,7 @@ int run_vote(const VoteArgs& args) {
     }
   };
   ordered_over_inputs<FileResult>(inputs, args.jobs, work, emit);
+  if (args.source.verbose) report_source_use(*source);
 
   if (args.summary) {
     fmt::print("{}", format_vote_stats(stats, format, color_out));
@@ -244,6 +245,7 @@ void add_vote(CLI::App& app, int& exit_code) {
   auto* config =
       cmd->add_option("--config", args->source.config, "Configuration file (default: .cpconf.yaml found upward)");
   cmd->add_flag("--no-config", args->source.no_config, "Read no configuration file")->excludes(config);
+  add_verbose_option(*cmd, args->source);
   cmd->add_option("--stdin-filename", args->source.stdin_filename, "Name to report for a record read from stdin");
   cmd->add_option("-j,--jobs", args->jobs, "Records read at once (default: one per core)")->check(CLI::Range(1u, 256u));
   cmd->footer(

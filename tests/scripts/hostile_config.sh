@@ -70,8 +70,16 @@ cp "$record" "$team/b.yaml"
 printf 'cpconf-config: 1\nrules:\n  child-not-invited: off\n' > "$team/.cpconf.yaml"
 chmod 644 "$team/.cpconf.yaml"
 "$cpconf" validate --as-of 2026-11-22 --select child-not-invited -- "$team/a.yaml" "$team/b.yaml" > "$work/out" 2> "$work/err"
+[[ $? -eq 0 && $(cat "$work/err") == "cpconf: note: judged under configuration $team/.cpconf.yaml (2 records); profile england (2 records)" ]]
+check "a .cpconf.yaml of the user's, written by nobody else, is used, and text output says so once" $? || cat "$work/err"
+"$cpconf" validate --format json --as-of 2026-11-22 --select child-not-invited -- "$team/a.yaml" > /dev/null 2> "$work/err"
 [[ $? -eq 0 && ! -s $work/err ]]
-check "a .cpconf.yaml of the user's, written by nobody else, is used quietly" $? || cat "$work/err"
+check "json output is used without a note (scripts read stdout; --verbose asks for it)" $? || cat "$work/err"
+for command in vote timeline render; do
+  "$cpconf" $command --verbose -- "$team/a.yaml" > /dev/null 2> "$work/err"
+  grep -qx "cpconf: note: judged under configuration $team/.cpconf.yaml (1 record); profile england (1 record)" "$work/err"
+  check "$command --verbose names the configuration and profile used" $? || cat "$work/err"
+done
 # ignored MODE...: the rule the configuration switches off fires again, and stderr names the file once.
 ignored() {
   local name=$1 rc
@@ -90,7 +98,7 @@ chmod 777 "$team"
 ignored "a .cpconf.yaml in a folder others may write"
 chmod 1777 "$team"
 "$cpconf" validate --as-of 2026-11-22 --select child-not-invited -- "$team/a.yaml" "$team/b.yaml" > /dev/null 2> "$work/err"
-[[ $? -eq 0 && ! -s $work/err ]]
+[[ $? -eq 0 ]] && grep -q "judged under configuration $team/.cpconf.yaml" "$work/err" && ! grep -q warning "$work/err"
 check "a .cpconf.yaml in a sticky folder (as /tmp) is used" $?
 chmod 755 "$team"
 if [[ $(id -u) -eq 0 ]]; then

@@ -1,5 +1,7 @@
 #include "cpconf/source/record_source.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "cpconf/source/profile_reader.hpp"
@@ -12,6 +14,41 @@ RecordSource::RecordSource(SourceSettings settings)
     : m_settings(std::move(settings)), m_configs(m_settings.warn), m_tree_cache(m_settings.warn) {
   if (m_settings.profile) load_profile(*m_settings.profile);
   if (m_settings.config_mode == SourceSettings::ConfigMode::file) m_fixed_config = load_config(m_settings.config_file);
+}
+
+namespace {
+
+void count(std::vector<std::pair<std::string, int>>& counts, const std::string& name) {
+  auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& entry) { return entry.first == name; });
+  if (it == counts.end()) {
+    counts.emplace_back(name, 1);
+  } else {
+    ++it->second;
+  }
+}
+
+std::string counted(const std::vector<std::pair<std::string, int>>& counts) {
+  std::vector<std::string> parts;
+  for (const auto& [name, n] : counts) parts.push_back(fmt::format("{} ({} record{})", name, n, n == 1 ? "" : "s"));
+  return join(parts);
+}
+
+}  // namespace
+
+std::string describe(const SourceUse& use) {
+  std::string text = use.configurations.empty()
+                         ? std::string("configuration none")
+                         : fmt::format("configuration{} {}", use.configurations.size() == 1 ? "" : "s",
+                                       counted(use.configurations));
+  if (!use.profiles.empty()) {
+    text += fmt::format("; profile{} {}", use.profiles.size() == 1 ? "" : "s", counted(use.profiles));
+  }
+  return text;
+}
+
+SourceUse RecordSource::use() const {
+  std::lock_guard lock(m_mutex);
+  return m_use;
 }
 
 const Config* RecordSource::config_for(const std::string& path) {
@@ -35,7 +72,8 @@ const Profile& RecordSource::profile_for(const Record& record, const Config* con
                                         record.conference.profile.location, "conference.profile",
                                         fmt::format("'profile' must be one of {}, not '{}'{} (a profile file is given "
                                                     "with --profile or in .cpconf.yaml); checked against england",
-                                                    join(names), name, did_you_mean(name, names))});
+                                                    join(names), name, did_you_mean(name, names)),
+                                        {name}});
       opened.unknown_profile = true;
       name = "england";
     }
@@ -44,6 +82,8 @@ const Profile& RecordSource::profile_for(const Record& record, const Config* con
   auto it = m_profiles.find(name);
   if (it == m_profiles.end()) it = m_profiles.emplace(name, std::make_unique<Profile>(load_profile(name))).first;
   const Profile& profile = *it->second;
+  count(m_use.profiles, profile.name);
+  if (config != nullptr && !config->file.empty()) count(m_use.configurations, config->file);
   auto calendar = m_calendars.find(profile.name);
   if (calendar == m_calendars.end()) {
     calendar = m_calendars.emplace(profile.name, std::make_unique<Calendar>(profile.closure_days)).first;

@@ -33,6 +33,16 @@ struct SourceSettings {
 // the profile (--profile, else the configuration's, else the record's own, else england) and
 // its calendar, and the tree cache. Each configuration and profile is read once. open() may
 // run on several threads at once.
+// What a run's records were judged under: each configuration file used and each profile, with
+// how many records each governed, in the order first met.
+struct SourceUse {
+  std::vector<std::pair<std::string, int>> configurations;
+  std::vector<std::pair<std::string, int>> profiles;
+};
+// "configuration ./.cpconf.yaml (6 records); profiles north-wales (1 record), england (5 records)",
+// "configuration none" when no file was read.
+std::string describe(const SourceUse& use);
+
 class RecordSource {
  public:
   // Throws ProfileError (an InputError) when --profile or --config cannot be used.
@@ -45,18 +55,20 @@ class RecordSource {
   OpenedRecord open_text(std::string text, const std::string& path);
 
   const SourceSettings& settings() const { return m_settings; }
+  SourceUse use() const;
 
  private:
   const Config* config_for(const std::string& path);
   const Profile& profile_for(const Record& record, const Config* config, OpenedRecord& opened);
 
   SourceSettings m_settings;
-  std::mutex m_mutex;  // guards the configurations and profiles read so far
+  mutable std::mutex m_mutex;  // guards the configurations and profiles read so far, and m_use
   ConfigFinder m_configs;
   std::optional<Config> m_fixed_config;
   std::map<std::string, std::unique_ptr<Profile>, std::less<>> m_profiles;
   std::map<std::string, std::unique_ptr<Calendar>, std::less<>> m_calendars;
   TreeCache m_tree_cache;
+  SourceUse m_use;
 };
 
 }  // namespace cpconf
