@@ -149,6 +149,12 @@ for set in plain hostile; do
   done
 done
 
+# The names of the files render wrote are outputs too.
+(cd "$work/out" && find . -type f | sort) >"$work/file-names"
+mv "$work/file-names" "$work/out/file-names"
+[[ -f "$work/out/plain-render-family-text/Å-initial-2026-03.txt" ]]
+check "render --output-dir names a file after the redacted input, its initial in its own script" $? ||
+  cat "$work/out/file-names"
 outputs=$(find "$work/out" -type f | wc -l)
 found=$(cd "$work/out" && leaks $(find . -type f | sort))
 [[ -z $found ]]

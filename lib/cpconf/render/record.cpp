@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include "cpconf/text/utf8.hpp"
+
 namespace cpconf {
 
 namespace {
@@ -9,14 +11,18 @@ namespace {
 std::string redacted_stem(const Redactor& redactor, const std::string& stem) {
   std::string redacted = redactor.apply(stem);
   std::string out;
-  for (char c : redacted) {
-    bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-    // Initials bring dots ("H.-initial"), which a file name does without.
+  for (std::size_t at = 0; at < redacted.size();) {
+    CodePoint point = decode_at(redacted, at);
+    char32_t c = point.value;
+    bool keep = (c >= '0' && c <= '9') || c == '-' || c == '_' || (point.valid && is_letter(c));
+    // Initials bring dots ("H.-initial"), which a file name does without; a letter of any
+    // script stays ("Å-initial").
     if (keep) {
-      out.push_back(c);
+      out.append(redacted, at, point.length);
     } else if (c != '.') {
       out.push_back('_');
     }
+    at += point.length;
   }
   return out.empty() ? "record" : out;
 }

@@ -20,7 +20,7 @@ struct RenderSettings {
 struct RenderedRecord {
   std::string content;
   // A file name for the output, without extension: the input's, redacted as the record is
-  // and kept to letters, digits, '-' and '_' when redacting.
+  // and kept to letters (of any script), digits, '-' and '_' when redacting.
   std::string file_stem;
   // The input's name as messages give it: redacted as the record is.
   std::string source_name;
