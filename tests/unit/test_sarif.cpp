@@ -1,5 +1,10 @@
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <regex>
 #include <string>
+
+#include <unistd.h>
 
 #include <doctest/doctest.h>
 
@@ -20,6 +25,18 @@ std::size_t index_of(std::string_view name) {
   }
   FAIL("no rule " << name);
   return 0;
+}
+
+// The results without their fingerprints, which the test case below checks on their own.
+std::string without_fingerprints(const std::string& results) {
+  static const std::regex k_fingerprints(R"re(,"partialFingerprints":\{"cpconf/v1":"[0-9a-f]{64}"\})re");
+  return std::regex_replace(results, k_fingerprints, "");
+}
+
+std::string fingerprint_of(const std::string& result) {
+  static const std::regex k_fingerprint(R"re("cpconf/v1":"([0-9a-f]{64})")re");
+  std::smatch match;
+  return std::regex_search(result, match, k_fingerprint) ? match[1].str() : std::string();
 }
 
 }  // namespace
@@ -77,7 +94,7 @@ TEST_CASE("sarif: findings, waived findings, cross-record findings and unreadabl
   std::string long_conference = std::to_string(index_of("long-conference"));
   std::string minutes = std::to_string(index_of("minutes-late"));
   std::string previous = std::to_string(index_of("previous-missing"));
-  CHECK(writer.file(report, "") ==
+  CHECK(without_fingerprints(writer.file(report, "")) ==
         "\n{\"ruleId\":\"invalid-value\",\"ruleIndex\":" + invalid +
             ",\"level\":\"error\",\"message\":{\"text\":\"'born' must be a real date, not \\\"12/03/2015\\\" (at "
             "children[1].born)\"},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"records/"
@@ -97,7 +114,7 @@ TEST_CASE("sarif: findings, waived findings, cross-record findings and unreadabl
             "a.yaml\"},\"region\":{\"startLine\":90,\"startColumn\":5}}}}]}");
   CHECK(writer.input_error("/gone.yaml", "cannot read '/gone.yaml'").empty());
   Finding cross = {"previous-missing", Severity::error, "records/b.yaml", {10, 13}, "conference.previous", "gone"};
-  CHECK(writer.cross_record(cross) ==
+  CHECK(without_fingerprints(writer.cross_record(cross)) ==
         ",\n{\"ruleId\":\"previous-missing\",\"ruleIndex\":" + previous +
             ",\"level\":\"error\",\"message\":{\"text\":\"gone (at conference.previous)\"},\"locations\":[{"
             "\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"records/b.yaml\"},\"region\":{\"startLine\":10,"
@@ -116,4 +133,38 @@ TEST_CASE("sarif: a clean run has no results and a successful invocation") {
   report.file = "a.yaml";
   CHECK(writer.file(report, "").empty());
   CHECK(writer.end({}) == "],\n\"invocations\":[{\"executionSuccessful\":true}]}]}\n");
+}
+
+TEST_CASE("sarif: a finding's fingerprint stays when lines move and differs between findings") {
+  Finding finding{"minutes-late", Severity::warning, "records/a.yaml", {40, 3}, "follow-up", "late by 3 days"};
+  SarifWriter first_run;
+  std::string first = fingerprint_of(first_run.cross_record(finding));
+  REQUIRE(first.size() == 64);
+  SarifWriter later_run;  // a line added above it, and the message counts differently
+  finding.location = {41, 3};
+  finding.message = "late by 4 days";
+  CHECK(fingerprint_of(later_run.cross_record(finding)) == first);
+  // A second finding of the same rule at the same path in the same run is another alert.
+  CHECK(fingerprint_of(later_run.cross_record(finding)) != first);
+  SarifWriter other_run;
+  finding.path = "follow-up.minutes";
+  CHECK(fingerprint_of(other_run.cross_record(finding)) != first);
+}
+
+TEST_CASE("sarif: a file in a repository is placed from the repository's root, wherever cpconf runs") {
+  namespace fs = std::filesystem;
+  fs::path root = fs::temp_directory_path() / ("cpconf-sarif-" + std::to_string(::getpid()));
+  fs::create_directories(root / ".git");
+  fs::create_directories(root / "records" / "2026");
+  std::ofstream(root / "records" / "2026" / "a.yaml") << "cpconf: 1\n";
+  fs::path before = fs::current_path();
+  fs::current_path(root / "records");
+  CHECK(repository_path("2026/a.yaml") == std::optional<std::string>("records/2026/a.yaml"));
+  SarifWriter writer;
+  Finding finding{"minutes-late", Severity::warning, "2026/a.yaml", {4, 1}, "", "late"};
+  CHECK(writer.cross_record(finding).find(
+            R"re("artifactLocation":{"uri":"records/2026/a.yaml","uriBaseId":"%SRCROOT%"})re") != std::string::npos);
+  CHECK_FALSE(repository_path("<stdin>").has_value());
+  fs::current_path(before);
+  fs::remove_all(root);
 }

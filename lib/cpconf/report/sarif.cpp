@@ -1,10 +1,12 @@
 #include "cpconf/report/sarif.hpp"
 
 #include <algorithm>
+#include <filesystem>
 
 #include <fmt/format.h>
 
 #include "cpconf/check/rule.hpp"
+#include "cpconf/digest.hpp"
 #include "cpconf/report/rules_format.hpp"
 #include "cpconf/text/json.hpp"
 #include "cpconf/version.hpp"
@@ -42,9 +44,37 @@ std::string rule_descriptor(const Rule& rule) {
       json_string(family_key(rule.family)), json_string(rule.source));
 }
 
+}  // namespace
+
+std::optional<std::string> repository_path(const std::string& file) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  if (!fs::is_regular_file(file, error)) return std::nullopt;  // standard input, a name given to it
+  fs::path absolute = fs::weakly_canonical(fs::absolute(file, error), error);
+  if (error) return std::nullopt;
+  for (fs::path folder = absolute.parent_path();; folder = folder.parent_path()) {
+    if (fs::exists(folder / ".git", error)) return absolute.lexically_relative(folder).generic_string();
+    if (folder == folder.root_path() || folder.empty()) return std::nullopt;
+  }
+}
+
+// A file's artifactLocation, worked out once per file: within a repository, relative to its
+// root (%SRCROOT%, as GitHub code scanning reads it); elsewhere, the path as given.
+const SarifWriter::Artifact& SarifWriter::artifact(const std::string& file) {
+  auto found = m_artifacts.find(file);
+  if (found != m_artifacts.end()) return found->second;
+  std::optional<std::string> in_repository = repository_path(file);
+  Artifact made;
+  made.path = in_repository.value_or(file);
+  made.location = in_repository
+                      ? fmt::format("{{\"uri\":{},\"uriBaseId\":\"%SRCROOT%\"}}", json_string(sarif_uri(made.path)))
+                      : fmt::format("{{\"uri\":{}}}", json_string(sarif_uri(file)));
+  return m_artifacts.emplace(file, std::move(made)).first->second;
+}
+
 // Where a finding points: the file, and the line and column when it has them.
-std::string physical_location(const std::string& file, Location location) {
-  std::string out = fmt::format("{{\"artifactLocation\":{{\"uri\":{}}}", json_string(sarif_uri(file)));
+std::string SarifWriter::physical_location(const std::string& file, Location location) {
+  std::string out = fmt::format("{{\"artifactLocation\":{}", artifact(file).location);
   if (location.line > 0) {
     out +=
         fmt::format(",\"region\":{{\"startLine\":{},\"startColumn\":{}}}", location.line, std::max(location.column, 1));
@@ -52,7 +82,16 @@ std::string physical_location(const std::string& file, Location location) {
   return out + "}";
 }
 
-}  // namespace
+// The same finding keeps its fingerprint across runs and edits elsewhere in the file, so that a
+// code-scanning alert is not closed and reopened: made of the rule, the file within its
+// repository and the record path (not the line, which edits above move, nor the message, which
+// may count things), and which of the findings with those three this is. Hashed, as the path may
+// be the record's own text.
+std::string SarifWriter::fingerprint(const Finding& finding) {
+  std::string key = fmt::format("{}\n{}\n{}", finding.rule, artifact(finding.file).path, finding.path);
+  int occurrence = ++m_occurrences[key];
+  return sha256_hex(fmt::format("{}\n{}", key, occurrence));
+}
 
 std::string sarif_uri(std::string_view path) {
   constexpr std::string_view k_plain = "-._~!$&'()*+,;=@/";
@@ -97,7 +136,7 @@ std::string SarifWriter::result(const Finding& finding, const WaivedFinding* wai
   if (!finding.path.empty()) {
     out += fmt::format(",\"logicalLocations\":[{{\"fullyQualifiedName\":{}}}]", json_string(finding.path));
   }
-  out += "}]";
+  out += fmt::format("}}],\"partialFingerprints\":{{\"cpconf/v1\":\"{}\"}}", fingerprint(finding));
   if (waived != nullptr) {
     out += fmt::format(
         ",\"suppressions\":[{{\"kind\":\"inSource\",\"justification\":{},\"location\":{{"

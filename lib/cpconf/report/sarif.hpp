@@ -1,5 +1,7 @@
 #pragma once
 
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -21,10 +23,24 @@ class SarifWriter : public FindingsWriter {
 
  private:
   std::string result(const Finding& finding, const WaivedFinding* waived);
+  std::string physical_location(const std::string& file, Location location);
+  struct Artifact {
+    std::string location;  // the artifactLocation object
+    std::string path;      // within its repository, else as given
+  };
+  const Artifact& artifact(const std::string& file);
+  std::string fingerprint(const Finding& finding);
 
   bool m_first = true;
   std::vector<std::pair<std::string, std::string>> m_input_errors;  // file, message
+  std::map<std::string, Artifact, std::less<>> m_artifacts;           // by the file as given
+  std::map<std::string, int, std::less<>> m_occurrences;              // what a fingerprint is made of -> seen
 };
+
+// Where a file given on the command line sits in its repository: its path from the repository's
+// root (the nearest folder above it that holds .git), so that a code-scanning service places it
+// whatever folder cpconf ran from. Nothing for a file outside any repository, or standard input.
+std::optional<std::string> repository_path(const std::string& file);
 
 // A path as a SARIF artifact URI: a relative path stays relative, an absolute one becomes a
 // file:// URI, and every character a URI reference may not hold is percent-encoded.
