@@ -42,9 +42,9 @@ check "a missing path is exit 2 and the other files are still checked" $?
 out=$("$cpconf" validate --color always "$broken"); grep -q $'\033\\[' <<<"$out"; check "--color always colours" $?
 out=$(NO_COLOR=1 "$cpconf" validate "$broken"); ! grep -q $'\033' <<<"$out"; check "no colour when not a terminal" $?
 if command -v script >/dev/null; then
-  out=$(NO_COLOR=1 script -qec "$cpconf validate $broken" /dev/null); ! grep -q $'\033\\[' <<<"$out"
+  out=$(NO_COLOR=1 script -qec "$(printf '%q ' "$cpconf" validate "$broken")" /dev/null); ! grep -q $'\033\\[' <<<"$out"
   check "NO_COLOR turns colour off on a terminal" $?
-  out=$(script -qec "$cpconf validate $broken" /dev/null); grep -q $'\033\\[' <<<"$out"
+  out=$(script -qec "$(printf '%q ' "$cpconf" validate "$broken")" /dev/null); grep -q $'\033\\[' <<<"$out"
   check "colour on a terminal" $?
 fi
 

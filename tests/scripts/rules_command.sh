@@ -70,9 +70,9 @@ out=$("$cpconf" rules --color always); grep -q $'\033\\[1;31merror' <<<"$out"
 check "--color always colours severities" $?
 out=$("$cpconf" rules); ! grep -q $'\033' <<<"$out"; check "no colour when not a terminal" $?
 if command -v script >/dev/null; then
-  out=$(NO_COLOR=1 script -qec "$cpconf rules" /dev/null); ! grep -q $'\033\\[' <<<"$out"
+  out=$(NO_COLOR=1 script -qec "$(printf '%q ' "$cpconf" rules)" /dev/null); ! grep -q $'\033\\[' <<<"$out"
   check "NO_COLOR turns colour off on a terminal" $?
-  out=$(script -qec "$cpconf rules" /dev/null); grep -q $'\033\\[' <<<"$out"; check "colour on a terminal" $?
+  out=$(script -qec "$(printf '%q ' "$cpconf" rules)" /dev/null); grep -q $'\033\\[' <<<"$out"; check "colour on a terminal" $?
 fi
 
 finish "rules command"

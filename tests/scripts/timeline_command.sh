@@ -42,9 +42,9 @@ check "a missing path is exit 2 and the other records are still listed" $?
 out=$("$cpconf" timeline "${as_of[@]}" --color always "$file"); grep -q $'\033\\[' <<<"$out"; check "--color always colours" $?
 out=$("$cpconf" timeline "${as_of[@]}" "$file"); ! grep -q $'\033' <<<"$out"; check "no colour when not a terminal" $?
 if command -v script >/dev/null; then
-  out=$(NO_COLOR=1 script -qec "$cpconf timeline ${as_of[*]} $file" /dev/null); ! grep -q $'\033\\[' <<<"$out"
+  out=$(NO_COLOR=1 script -qec "$(printf '%q ' "$cpconf" timeline "${as_of[@]}" "$file")" /dev/null); ! grep -q $'\033\\[' <<<"$out"
   check "NO_COLOR turns colour off on a terminal" $?
-  out=$(script -qec "$cpconf timeline ${as_of[*]} $file" /dev/null); grep -q $'\033\\[' <<<"$out"
+  out=$(script -qec "$(printf '%q ' "$cpconf" timeline "${as_of[@]}" "$file")" /dev/null); grep -q $'\033\\[' <<<"$out"
   check "colour on a terminal" $?
 fi
 out=$("$cpconf" timeline "${as_of[@]}" --color always --format json "$file"); ! grep -q $'\033' <<<"$out"

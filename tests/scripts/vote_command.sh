@@ -121,9 +121,9 @@ record="$root/tests/e2e/vote/tie-without-casting-vote.yaml"
 out=$("$cpconf" vote --color always "$record"); grep -q $'\033\\[' <<<"$out"; check "--color always colours" $?
 out=$(NO_COLOR=1 "$cpconf" vote "$record"); ! grep -q $'\033' <<<"$out"; check "no colour when not a terminal" $?
 if command -v script >/dev/null; then
-  out=$(NO_COLOR=1 script -qec "$cpconf vote $record" /dev/null); ! grep -q $'\033\\[' <<<"$out"
+  out=$(NO_COLOR=1 script -qec "$(printf '%q ' "$cpconf" vote "$record")" /dev/null); ! grep -q $'\033\\[' <<<"$out"
   check "NO_COLOR turns colour off on a terminal" $?
-  out=$(script -qec "$cpconf vote $record" /dev/null); grep -q $'\033\\[' <<<"$out"
+  out=$(script -qec "$(printf '%q ' "$cpconf" vote "$record")" /dev/null); grep -q $'\033\\[' <<<"$out"
   check "colour on a terminal" $?
 fi
 out=$("$cpconf" vote --stdin-filename piped.yaml - < "$record"); rc=$?
