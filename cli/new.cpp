@@ -3,6 +3,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -38,7 +39,20 @@ std::string installed_record_schema() {
   std::error_code error;
   std::filesystem::path binary = std::filesystem::read_symlink("/proc/self/exe", error);
   std::filesystem::path prefix = error ? std::filesystem::path("/usr") : binary.parent_path().parent_path();
-  return (prefix / "share/cpconf/schemas" / find_schema("record")->file).lexically_normal().string();
+  std::string path = (prefix / "share/cpconf/schemas" / find_schema("record")->file).lexically_normal().string();
+  // Editors (and cpconf's foreign-schema rule) read the schema up to the first space, so a path
+  // with a space, or any byte beyond the plain ones, is written as a percent-encoded file:// URL.
+  auto plain = [](unsigned char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+           std::string_view("-._~/+@,=:").find(static_cast<char>(c)) != std::string_view::npos;
+  };
+  if (std::all_of(path.begin(), path.end(), [&](char c) { return plain(static_cast<unsigned char>(c)); })) return path;
+  std::string url = "file://";
+  for (char c : path) {
+    auto byte = static_cast<unsigned char>(c);
+    url += plain(byte) ? std::string(1, c) : fmt::format("%{:02X}", byte);
+  }
+  return url;
 }
 
 ConferenceKind kind_named(const std::string& name) {

@@ -103,7 +103,12 @@ check "--case and --date give the id and the start" $?
 check "--profile north-wales explains the grouping vote" $?
 
 # The editor line names the schema installed beside the program, or --schema.
-expected="# yaml-language-server: \$schema=$(realpath -m "$(dirname "$(realpath "$cpconf")")/../share/cpconf/schemas/conference.schema.json")"
+# A path with a space or a byte beyond the plain ones is a percent-encoded file:// URL: editors
+# read the schema up to the first space.
+installed=$(realpath -m "$(dirname "$(realpath "$cpconf")")/../share/cpconf/schemas/conference.schema.json")
+[[ $installed =~ ^[A-Za-z0-9._~/+@,=:-]*$ ]] ||
+  installed=$(python3 -c 'import sys, urllib.parse; print("file://" + urllib.parse.quote(sys.argv[1], safe="/-._~+@,=:"))' "$installed")
+expected="# yaml-language-server: \$schema=$installed"
 [[ $("$cpconf" new initial | head -n 1) == "$expected" ]]; check "the first line names the schema under the program's prefix" $?
 [[ $("$cpconf" new initial --schema ../schemas/conference.schema.json | head -n 1) == '# yaml-language-server: $schema=../schemas/conference.schema.json' ]]
 check "--schema replaces it" $?
