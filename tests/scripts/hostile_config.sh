@@ -106,7 +106,19 @@ if [[ $(id -u) -eq 0 ]]; then
   ignored "a .cpconf.yaml owned by another user"
   chown 0 "$team/.cpconf.yaml"
 else
-  echo "skip a .cpconf.yaml owned by another user: needs root to give it away"
+  # An ordinary user cannot give a file away (.ci/run covers that as root, .ci/elsewhere this as
+  # a user): a .cpconf.yaml that is root's (a link to /etc/passwd) is trusted as the user's own
+  # is, so it is read, and refused as no configuration, without a word of it shown.
+  mv "$team/.cpconf.yaml" "$team/kept.yaml"
+  ln -s /etc/passwd "$team/.cpconf.yaml"
+  "$cpconf" validate --as-of 2026-11-22 --select child-not-invited -- "$team/a.yaml" > /dev/null 2> "$work/err"
+  rc=$?
+  [[ $rc -eq 2 ]] && grep -q "'$team/.cpconf.yaml' is not a cpconf configuration" "$work/err" &&
+    ! grep -q "another user\|root:" "$work/err"
+  check "a .cpconf.yaml of root's is trusted, not ignored as another user's (run as an ordinary user)" $? ||
+    { echo "exit $rc"; cat "$work/err"; }
+  rm "$team/.cpconf.yaml"
+  mv "$team/kept.yaml" "$team/.cpconf.yaml"
 fi
 
 # --- The cache folder: never followed through a symbolic link, never trusted when others could write it.
