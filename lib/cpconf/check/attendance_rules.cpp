@@ -352,7 +352,7 @@ Hits complaints_info_not_given(const CheckContext& ctx) {
 const Rule k_attendance_rules[] = {
     {"inquorate", Family::attendance, Severity::warning,
      "too few professional groupings were present, or a required one was absent",
-     "000_fc9bfc4e8ec2a7a9.txt (\"the role of the chair in managing inquorate conferences\"); local procedures "
+     "NSPCC and SCIE, Unequal weight given to views of different agencies in child protection conferences (2016) (\"the role of the chair in managing inquorate conferences\"); local procedures "
      "(Sussex, Swindon: children's social care and at least two other agencies)",
      "Counts the professional groupings present in person or through a colleague who presented an absent "
      "professional's report, against the profile's quorum (a minimum number, and groupings that must be among "
@@ -363,7 +363,7 @@ const Rule k_attendance_rules[] = {
      inquorate},
     {"inquorate-decision", Family::attendance, Severity::error,
      "a decision was recorded at an inquorate conference without the chair's reason to proceed",
-     "000_fc9bfc4e8ec2a7a9.txt (managing inquorate conferences); local procedures (Sussex, Swindon)",
+     "NSPCC and SCIE, Unequal weight given to views of different agencies in child protection conferences (2016) (managing inquorate conferences); local procedures (Sussex, Swindon)",
      "An inquorate conference (declared 'quorate: false', or short of the profile's quorum by count) normally "
      "does not decide: the chair sets a new date, unless the chair records why deciding now is in the child's "
      "interest (conference.proceed-reason). Fires when a decision with an outcome is recorded and no such "
@@ -371,7 +371,7 @@ const Rule k_attendance_rules[] = {
      inquorate_decision},
     {"non-voter-voted", Family::attendance, Severity::error,
      "a parent, child, family member, carer, observer or other non-voting attendee is recorded as voting",
-     "003_76f6142017bc81fb.txt §4.1-4.2",
+     "North Wales Safeguarding Children's Board, Decision Making at Child Protection Conferences (v2, 2020) §4.1-4.2",
      "Parents, children, family members and supporters, advocates, legal representatives, inspectorate staff, "
      "CAFCASS and carers attend without being party to the decision (003 §4.1); their views are sought but the "
      "professionals decide (003 §4.2). Observers likewise do not vote. Fires when a vote's 'by' names an "
@@ -379,7 +379,7 @@ const Rule k_attendance_rules[] = {
      non_voter_voted},
     {"absent-without-report", Family::attendance, Severity::error,
      "a professional gave apologies and sent no report with their view of the risk",
-     "003_76f6142017bc81fb.txt §4.4; 004_85b044108cd89017.txt (What is a Child Protection Conference?)",
+     "North Wales Safeguarding Children's Board, Decision Making at Child Protection Conferences (v2, 2020) §4.4; West Berkshire, Guidance on Child Protection Conferences for Professionals (What is a Child Protection Conference?)",
      "A professional who cannot attend should still submit a report, and it should include their own view of "
      "the risks to the child (003 §4.4; 004: \"If you cannot attend, you must continue to provide a report\"). "
      "Fires for a professional with 'attendance: apologies' who has no 'report', or whose report has no "
@@ -387,7 +387,7 @@ const Rule k_attendance_rules[] = {
      absent_without_report},
     {"absent-report-not-presented", Family::attendance, Severity::warning,
      "an absent professional's report had nobody from that agency to present it",
-     "003_76f6142017bc81fb.txt §4.5; 004_85b044108cd89017.txt (What is a Child Protection Conference?)",
+     "North Wales Safeguarding Children's Board, Decision Making at Child Protection Conferences (v2, 2020) §4.5; West Berkshire, Guidance on Child Protection Conferences for Professionals (What is a Child Protection Conference?)",
      "A representative of the absent professional's agency attends to present the report (003 §4.5; 004: "
      "\"arrange for a suitably briefed representative from your agency to attend on your behalf\"). Fires when "
      "a professional who gave apologies sent a report and 'represented-by' is missing, names someone not "
@@ -395,7 +395,7 @@ const Rule k_attendance_rules[] = {
      absent_report_not_presented},
     {"observer-not-requested", Family::attendance, Severity::warning,
      "an observer attended without a written request at least a week before",
-     "004_85b044108cd89017.txt (Bringing a professional observer to Conference)",
+     "West Berkshire, Guidance on Child Protection Conferences for Professionals (Bringing a professional observer to Conference)",
      "Observers are admitted only when asked for in writing to the chair at least one week before the "
      "conference; \"any observers who have not followed this process will not be admitted\" (004). Fires for a "
      "present observer with no 'observer-request' date, or one fewer calendar days before the conference than "
@@ -403,7 +403,7 @@ const Rule k_attendance_rules[] = {
      observer_not_requested},
     {"child-not-invited", Family::attendance, Severity::warning,
      "a child aged 10 or over was not invited and no reason is recorded",
-     "004_85b044108cd89017.txt (Attendance of Young People and Wider Family at Conference)",
+     "West Berkshire, Guidance on Child Protection Conferences for Professionals (Attendance of Young People and Wider Family at Conference)",
      "\"All children aged 10 years and over will normally be invited to their conference where appropriate\" "
      "(004); where one is not, the record says why. Fires for a child who is 10 or older on the conference "
      "date (counted from 'born', the birthday itself included), has no 'invited: true', did not attend, and has "
@@ -411,28 +411,28 @@ const Rule k_attendance_rules[] = {
      child_not_invited},
     {"many-professionals", Family::attendance, Severity::info,
      "more professionals attended than the profile's advisory number",
-     "001_9a2410f16d96b0b0.txt (3. Reduce the numbers)",
+     "Matthews, Five steps towards better child protection conferences (Community Care) (3. Reduce the numbers)",
      "A conference with many professionals can overwhelm the parents and lose focus; 001 calls more than 10 "
      "ludicrous and suggests one lead professional per agency. A quality signal, not an error: fires when the "
      "professionals present exceed the profile's max-professionals (10), and shows how many came from each "
      "grouping.",
      many_professionals},
     {"long-conference", Family::attendance, Severity::info,
-     "the conference ran longer than the profile's advisory length", "001_9a2410f16d96b0b0.txt (3. Reduce the numbers)",
+     "the conference ran longer than the profile's advisory length", "Matthews, Five steps towards better child protection conferences (Community Care) (3. Reduce the numbers)",
      "001 suggests conferences work to a time limit of perhaps two hours, so that the meeting is not overly long "
      "for the family. A quality signal, not an error: fires when end minus start exceeds the profile's "
      "max-minutes (120); both must give a time.",
      long_conference},
     {"professionals-only-meeting", Family::attendance, Severity::info,
      "a professionals-only meeting was held to work around the family's presence",
-     "002_0ca230dce8c00137.txt (What is the issue?; Why does this occur?)",
+     "NSPCC and SCIE, Reluctance to share all information in presence of families at child protection conferences (2016) (What is the issue?; Why does this occur?)",
      "002 reports professionals holding extra meetings without the family in order to 'get round' the "
      "conference, and says it would be better to escalate so that the process is put right. Fires for each "
      "professionals-only meeting recorded with 'avoids-family: true'.",
      professionals_only_meeting},
     {"complaints-info-not-given", Family::attendance, Severity::warning,
      "parents disagreed with the decision and the record does not show they were told how to complain",
-     "003_76f6142017bc81fb.txt §5.3",
+     "North Wales Safeguarding Children's Board, Decision Making at Child Protection Conferences (v2, 2020) §5.3",
      "The chair is responsible for making sure that parents who disagree with the decision are given the "
      "safeguarding board's appeal and complaint process (003 §5.3). Fires for a decision with "
      "'parents-disagree: true' that lacks 'complaints-info-given: true'.",

@@ -263,7 +263,7 @@ const Rule k_case_rules[] = {
      "The section 47 enquiry leads to the initial conference, so it cannot start after it.", s47_after_conference},
     {"review-late", Family::timescales, Severity::warning,
      "a review was held after its due date (3 months after the initial, then 6 months after the previous)",
-     "001_9a2410f16d96b0b0.txt; Working Together to Safeguard Children 2023, chapter 4",
+     "Matthews, Five steps towards better child protection conferences (Community Care); Working Together to Safeguard Children 2023, chapter 4",
      "The first review is due within the profile's first-review-months (3) of the initial conference, later "
      "reviews within later-review-months (6) of the previous one, counted in calendar months and clamped to "
      "the end of a shorter month (30 November + 3 months = 28 or 29 February). Judged against the previous "

@@ -438,35 +438,35 @@ Hits social_care_prevailed(const CheckContext& ctx) {
 
 const Rule k_decision_rules[] = {
     {"decision-missing", Family::decision, Severity::error,
-     "a child considered by the conference has no recorded decision", "003_76f6142017bc81fb.txt §2.3",
+     "a child considered by the conference has no recorded decision", "North Wales Safeguarding Children's Board, Decision Making at Child Protection Conferences (v2, 2020) §2.3",
      "Every child listed under 'children' needs an entry under 'decisions': the conference decides for each child "
      "whether they are at continuing risk of significant harm and need a plan (003 §2.3). A conference recorded as "
      "inquorate ('quorate: false') that decided nothing is left to inquorate-not-reconvened.",
      decision_missing},
     {"vote-without-consensus-attempt", Family::decision, Severity::warning,
      "votes were taken but the record does not show that consensus and then resolution were tried first",
-     "003_76f6142017bc81fb.txt §2.5–2.7",
+     "North Wales Safeguarding Children's Board, Decision Making at Child Protection Conferences (v2, 2020) §2.5–2.7",
      "The conference aims for consensus; where there is none the chair first tries to resolve it, and only "
      "irresolvable differences go to a vote (003 §2.5–2.7). The rule fires when the groupings' votes or views for a "
      "child disagree and the decision does not record both 'consensus: false' and 'resolution-tried: true'. Views "
      "that all agree need no attempt, so unanimous votes never fire it; it applies under both decision modes.",
      vote_without_consensus_attempt},
     {"individual-votes", Family::decision, Severity::error,
-     "more than one vote from one professional grouping for one child", "003_76f6142017bc81fb.txt §2.8",
+     "more than one vote from one professional grouping for one child", "North Wales Safeguarding Children's Board, Decision Making at Child Protection Conferences (v2, 2020) §2.8",
      "Voting is by agency or professional grouping, not by individuals: each grouping has one vote, cast by its "
      "nominated or lead person (003 §2.7–2.8). The rule reports every vote after a grouping's first for the same "
      "child; the tally counts the first only. Grouping-vote profiles only: under chair-decides every professional "
      "gives a view.",
      individual_votes},
     {"vote-by-absent", Family::decision, Severity::error, "a vote is attributed to someone not present",
-     "003_76f6142017bc81fb.txt §2.7, §4.4–4.5",
+     "North Wales Safeguarding Children's Board, Decision Making at Child Protection Conferences (v2, 2020) §2.7, §4.4–4.5",
      "A vote is cast by the nominated or lead person present at the conference (003 §2.7). An absent professional "
      "sends a report that a colleague from the agency presents (003 §4.4–4.5); the agency's vote is then the present "
      "colleague's, so a vote whose 'by' names an attendee who gave apologies is wrong.",
      vote_by_absent},
     {"ungrouped-voter", Family::decision, Severity::error,
      "a voter's agency maps to no grouping and the record gives no chair's decision with rationale",
-     "003_76f6142017bc81fb.txt §3.1–3.2",
+     "North Wales Safeguarding Children's Board, Decision Making at Child Protection Conferences (v2, 2020) §3.1–3.2",
      "Votes are counted by professional grouping (003 §3.1). The rule fires when a voter belongs to no grouping (no "
      "'grouping' key, no chair's grouping lists them, no profile keyword matches), when a vote is cast in a "
      "grouping the chair set without a rationale (003 §3.2 asks for it), and when a vote is counted for a grouping "
@@ -474,33 +474,33 @@ const Rule k_decision_rules[] = {
      ungrouped_voter},
     {"outcome-contradicts-votes", Family::decision, Severity::error,
      "the recorded outcome is not what the votes (and casting vote) give, and no over-rule is recorded",
-     "003_76f6142017bc81fb.txt §2.9–2.10",
+     "North Wales Safeguarding Children's Board, Decision Making at Child Protection Conferences (v2, 2020) §2.9–2.10",
      "Under a grouping vote the decision is the majority's, or the chair's casting vote on a 50/50 split "
      "(003 §2.9–2.10). The rule fires when the recorded outcome differs from that and no over-rule is recorded; the "
      "message shows the votes by grouping, the count and the casting vote. Under chair-decides the chair decides on "
      "all the views, so decision-against-majority reports it instead.",
      outcome_contradicts_votes},
     {"tie-without-casting-vote", Family::decision, Severity::error,
-     "the votes split 50/50 and no casting vote by the chair is recorded", "003_76f6142017bc81fb.txt §2.10",
+     "the votes split 50/50 and no casting vote by the chair is recorded", "North Wales Safeguarding Children's Board, Decision Making at Child Protection Conferences (v2, 2020) §2.10",
      "If the vote is split 50/50 the chair has the casting vote (003 §2.10). The rule fires when the groupings' "
      "counted votes are equal (2-2, 3-3, ...) and the decision records no 'casting-vote'. Grouping-vote profiles "
      "only.",
      tie_without_casting_vote},
     {"casting-vote-without-tie", Family::decision, Severity::error,
-     "a casting vote is recorded although the votes did not tie", "003_76f6142017bc81fb.txt §2.10",
+     "a casting vote is recorded although the votes did not tie", "North Wales Safeguarding Children's Board, Decision Making at Child Protection Conferences (v2, 2020) §2.10",
      "The chair does not vote except for a casting vote on a 50/50 split (003 §2.10). A 'casting-vote' recorded "
      "when the groupings' votes were not equal, or when no votes were taken, means the chair voted when the "
      "majority should have decided. Grouping-vote profiles only.",
      casting_vote_without_tie},
     {"override-not-allowed", Family::decision, Severity::error,
-     "the chair over-ruled the majority under a profile that does not allow it", "003_76f6142017bc81fb.txt §2.10–2.11",
+     "the chair over-ruled the majority under a profile that does not allow it", "North Wales Safeguarding Children's Board, Decision Making at Child Protection Conferences (v2, 2020) §2.10–2.11",
      "Under North Wales' procedure the majority (or the casting vote) decides and the chair cannot over-rule it: a "
      "chair who believes the decision places the child at risk says so, records the concern in the summary and "
      "escalates it to the senior manager immediately after the conference (003 §2.10–2.11). The rule fires when an "
      "'over-rule' is recorded and the profile sets 'chair-may-over-rule: false'.",
      override_not_allowed},
     {"override-without-rationale", Family::decision, Severity::error,
-     "the chair over-ruled the majority and the record gives no rationale", "004_85b044108cd89017.txt, Decision Making",
+     "the chair over-ruled the majority and the record gives no rationale", "West Berkshire, Guidance on Child Protection Conferences for Professionals, Decision Making",
      "Where the procedure lets the chair exceptionally over-rule the majority view (004, Decision Making), the "
      "record must say why. The rule fires when an 'over-rule' has no 'rationale'. It follows the profile's "
      "'chair-may-over-rule' rather than its decision mode, since 004's own procedure is chair-decides; where no "
@@ -508,7 +508,7 @@ const Rule k_decision_rules[] = {
      override_without_rationale},
     {"dissent-not-recorded", Family::decision, Severity::error,
      "the groupings listed as dissenting differ from those that voted against the outcome",
-     "003_76f6142017bc81fb.txt §2.9",
+     "North Wales Safeguarding Children's Board, Decision Making at Child Protection Conferences (v2, 2020) §2.9",
      "The groupings that dissented from the decision are listed in the written record (003 §2.9; dissent is recorded "
      "under chair-decides too). When votes or views are recorded, the rule compares the decision's 'dissent' list "
      "with the groupings whose counted vote differs from the outcome and names those missing and those listed "
@@ -516,14 +516,14 @@ const Rule k_decision_rules[] = {
      dissent_not_recorded},
     {"chair-concern-not-escalated", Family::decision, Severity::error,
      "the chair recorded a concern that the decision places the child at risk, with no escalation to a senior manager",
-     "003_76f6142017bc81fb.txt §2.11",
+     "North Wales Safeguarding Children's Board, Decision Making at Child Protection Conferences (v2, 2020) §2.11",
      "A chair who believes the decision places the child at risk records the concern and, immediately after the "
      "conference, escalates it to the senior manager responsible for child protection (003 §2.11). The rule fires "
      "when a 'chair-concern' lacks 'escalated-to' or 'escalated-on'; escalation-late judges the date.",
      chair_concern_not_escalated},
     {"uninvolved-grouping-voted", Family::decision, Severity::error,
      "children were decided separately and a grouping voted for a child it is not involved with",
-     "003_76f6142017bc81fb.txt §5.1–5.2",
+     "North Wales Safeguarding Children's Board, Decision Making at Child Protection Conferences (v2, 2020) §5.1–5.2",
      "Where siblings are decided separately ('separately: true'), only the groupings directly involved with a child "
      "vote for that child (003 §5.2). A grouping is involved when one of its attendees lists the child under "
      "'children'. A lone school representative (the only professional present in the profile's school grouping) "
@@ -544,7 +544,7 @@ const Rule k_decision_rules[] = {
      category_not_in_profile},
     {"decision-against-majority", Family::decision, Severity::info,
      "under chair-decides, the chair's decision went against most of the groupings' views",
-     "000_fc9bfc4e8ec2a7a9.txt; 004_85b044108cd89017.txt, Decision Making",
+     "NSPCC and SCIE, Unequal weight given to views of different agencies in child protection conferences (2016); West Berkshire, Guidance on Child Protection Conferences for Professionals, Decision Making",
      "Under chair-decides the chair decides on all the professionals' views and usually accepts the majority, but "
      "may exceptionally over-rule it (004). Such a decision is not wrong, but reviews of serious cases found views "
      "of some agencies given less weight than others (000), so it is reported for quality assurance with the views "
@@ -553,7 +553,7 @@ const Rule k_decision_rules[] = {
     {"dissent-not-escalated", Family::decision, Severity::info,
      "a grouping that judged the child at continuing risk dissented from a no-plan decision and no escalation is "
      "recorded",
-     "003_76f6142017bc81fb.txt §2.12; 004_85b044108cd89017.txt, What if I do not agree with the Conference decision?",
+     "North Wales Safeguarding Children's Board, Decision Making at Child Protection Conferences (v2, 2020) §2.12; West Berkshire, Guidance on Child Protection Conferences for Professionals, What if I do not agree with the Conference decision?",
      "A professional who thinks the decision leaves a child at risk raises it with the chair and follows the "
      "resolving-professional-differences procedure (003 §2.12; 004). The rule fires when a grouping voted 'plan', "
      "the outcome is 'no-plan', and no entry under 'escalations' is by an attendee of that grouping (for that child, "
@@ -561,7 +561,7 @@ const Rule k_decision_rules[] = {
      dissent_not_escalated},
     {"social-care-prevailed", Family::decision, Severity::info,
      "the outcome matches children's social care's vote while most other groupings voted the other way",
-     "000_fc9bfc4e8ec2a7a9.txt",
+     "NSPCC and SCIE, Unequal weight given to views of different agencies in child protection conferences (2016)",
      "Serious case reviews found children's social care's view carrying more weight than other agencies' (000: "
      "\"the social worker's report carries much more weight\"). The rule fires when the outcome is what the profile's "
      "social care grouping voted while more of the other groupings voted the other way, which only a casting vote, "

@@ -77,7 +77,7 @@ Hits scale_without_anchors(const CheckContext& ctx) {
   return hits;
 }
 
-constexpr std::string_view k_information_sharing = "004_85b044108cd89017.txt (Information Sharing)";
+constexpr std::string_view k_information_sharing = "West Berkshire, Guidance on Child Protection Conferences for Professionals (Information Sharing)";
 
 const Rule k_information_rules[] = {
     {"unclassified-information", Family::information, Severity::info,

@@ -383,7 +383,7 @@ Hits escalation_late(const CheckContext& ctx) {
 const Rule k_timescale_rules[] = {
     {"report-late-to-family", Family::timescales, Severity::warning,
      "a report reached the parents later than the profile allows",
-     "004_85b044108cd89017.txt (What you need to do before the Conference)",
+     "West Berkshire, Guidance on Child Protection Conferences for Professionals (What you need to do before the Conference)",
      "Each agency's report must be shared with the parents at least 48 hours (clock hours) before an initial "
      "conference "
      "(also pre-birth and transfer-in) and at least 5 working days before a review, so that families do not hear "
@@ -393,7 +393,7 @@ const Rule k_timescale_rules[] = {
      report_late_to_family},
     {"report-late-to-chair", Family::timescales, Severity::warning,
      "a report reached the chair later than the profile allows",
-     "004_85b044108cd89017.txt (What you need to do before the Conference)",
+     "West Berkshire, Guidance on Child Protection Conferences for Professionals (What you need to do before the Conference)",
      "Each agency's report must reach the conference chair at least 48 hours before an initial conference "
      "(also pre-birth and transfer-in) and at least 5 working days before a review (004; the numbers are profile "
      "settings). An arrival recorded as a date without a time is taken as 23:59 of that day; for a review only "
@@ -407,7 +407,7 @@ const Rule k_timescale_rules[] = {
      "day after the strategy discussion is working day 1; weekends and bank holidays are not counted.",
      initial_conference_late},
     {"plan-late", Family::timescales, Severity::warning, "the plan was sent more than 24 hours after the conference",
-     "004_85b044108cd89017.txt (When will I get copies of the Plan?)",
+     "West Berkshire, Guidance on Child Protection Conferences for Professionals (When will I get copies of the Plan?)",
      "When a plan is made or continues, the chair sends it out within 24 hours of the conference (004), counted "
      "from the recorded end (else the start). A plan-sent date without a time is taken as 23:59 of that day. "
      "When no plan-sent date is recorded the rule fires once the deadline is before the --as-of date.",
@@ -421,13 +421,13 @@ const Rule k_timescale_rules[] = {
      core_group_late},
     {"minutes-late", Family::timescales, Severity::warning,
      "minutes were sent more than 20 working days after the conference",
-     "004_85b044108cd89017.txt (The Conference Process)",
+     "West Berkshire, Guidance on Child Protection Conferences for Professionals (The Conference Process)",
      "All participants receive the minutes within 20 working days of the conference (004). When no "
      "minutes-sent date is recorded the rule fires once the deadline is before the --as-of date.",
      minutes_late},
     {"amendment-late", Family::timescales, Severity::info,
      "an amendment to the plan came more than 5 working days after the plan was received",
-     "004_85b044108cd89017.txt (When will I get copies of the Plan?)",
+     "West Berkshire, Guidance on Child Protection Conferences for Professionals (When will I get copies of the Plan?)",
      "Attendees who think the plan is inaccurate put their amendment in writing to the chair within 5 working "
      "days of receiving it (004). The plan counts as received on its plan-sent date; a late amendment is a "
      "signal for quality assurance, not an error.",
@@ -462,7 +462,7 @@ const Rule k_timescale_rules[] = {
      conference_on_weekend},
     {"next-review-missing", Family::timescales, Severity::warning,
      "a plan was made or continued and no next review date is set, or it is set past the due date",
-     "001_9a2410f16d96b0b0.txt; Working Together to Safeguard Children 2023, chapter 4; Wales Safeguarding "
+     "Matthews, Five steps towards better child protection conferences (Community Care); Working Together to Safeguard Children 2023, chapter 4; Wales Safeguarding "
      "Procedures",
      "The first review conference is held within 3 months of the initial conference (pre-birth and transfer-in "
      "included) and later reviews within 6 months of the previous one, while the plan lasts. Months are calendar "
@@ -470,7 +470,7 @@ const Rule k_timescale_rules[] = {
      next_review_missing},
     {"escalation-late", Family::timescales, Severity::warning,
      "the chair's concern was escalated later than the working day after the conference",
-     "003_76f6142017bc81fb.txt §2.11",
+     "North Wales Safeguarding Children's Board, Decision Making at Child Protection Conferences (v2, 2020) §2.11",
      "A chair who believes the decision places the child at risk escalates the concern to the senior manager "
      "responsible for child protection immediately after the conference (003 §2.11). The rule allows until the "
      "next working day (a profile number); a concern never escalated is chair-concern-not-escalated.",
