@@ -41,7 +41,7 @@ std::string clean_text(std::string_view text) {
     if (hidden) continue;
     if (c == '\t') c = ' ';
     if (c == 0x2028 || c == 0x2029) c = '\n';
-    bool control = (c < 0x20 && c != '\n') || (c >= 0x7F && c <= 0x9F);
+    bool control = c != '\n' && is_control(c);
     append_utf8(out, control ? k_replacement_character : c);
   }
   return out;

@@ -13,7 +13,7 @@ std::string one_line_padded(std::string_view text) {
     char32_t c = cp.value;
     if (c == '\n' || c == '\r' || c == '\t') {
       out.push_back(' ');
-    } else if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
+    } else if (is_control(c)) {
       out.push_back('?');
     } else {
       // An invalid byte decodes as U+FFFD: alone, a byte such as 0x9B is a CSI to 8-bit terminals.

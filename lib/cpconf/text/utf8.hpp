@@ -27,6 +27,9 @@ void append_utf8(std::string& out, char32_t value);
 // Unicode's general categories say (utf8proc).
 bool is_letter(char32_t value);
 
+// The C0 and C1 control characters and DEL: what a terminal may take as a command.
+constexpr bool is_control(char32_t value) { return value < 0x20 || (value >= 0x7F && value <= 0x9F); }
+
 // Columns a terminal gives the text, as Unicode says (utf8proc's widths): none for combining
 // marks, zero-width and control characters, two for wide East Asian ones, one otherwise.
 std::size_t display_width(std::string_view text);
