@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -170,6 +171,44 @@ int run(int argc, char** argv) {
     return k_exit_usage;
   }
   return exit_code;
+}
+
+}  // namespace cpconf::cli
+
+namespace cpconf::cli {
+
+std::optional<std::string> shipped_file(std::string_view installed, std::string_view source) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  fs::path binary = fs::read_symlink("/proc/self/exe", error);
+  fs::path prefix = error ? fs::path("/usr") : binary.parent_path().parent_path();
+  for (const fs::path& candidate : {prefix / "share" / installed, fs::path(CPCONF_SOURCE_DIR) / source}) {
+    if (fs::is_regular_file(candidate, error)) return candidate.lexically_normal().string();
+  }
+  return std::nullopt;
+}
+
+std::string path_or_file_url(const std::string& path) {
+  auto plain = [](unsigned char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+           std::string_view("-._~/+@,=:").find(static_cast<char>(c)) != std::string_view::npos;
+  };
+  if (std::all_of(path.begin(), path.end(), [&](char c) { return plain(static_cast<unsigned char>(c)); })) return path;
+  std::string url = "file://";
+  for (char c : path) {
+    auto byte = static_cast<unsigned char>(c);
+    url += plain(byte) ? std::string(1, c) : fmt::format("%{:02X}", byte);
+  }
+  return url;
+}
+
+std::string rules_reference_url() {
+  std::string_view built_with = CPCONF_RULES_URL;
+  if (!built_with.empty()) return std::string(built_with);
+  std::optional<std::string> shipped = shipped_file("cpconf/rules.md", "docs/rules.md");
+  if (!shipped) return "";
+  std::string url = path_or_file_url(*shipped);
+  return url.starts_with("file://") ? url : "file://" + url;
 }
 
 }  // namespace cpconf::cli

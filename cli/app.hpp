@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -73,6 +74,17 @@ Date as_of_option(const std::string& text);
 // "cpconf: LEVEL: TEXT" on stderr. The text often names a file or quotes a record, so it is
 // written as one safe line (one_line): no control character of theirs reaches the terminal.
 void print_message(std::string_view level, std::string_view text);
+
+// A file shipped with cpconf, found from the program's own path: installed under
+// <prefix>/share/<installed>, or, for a program run from its build folder, in the source tree it
+// was built from (<source>). Nothing when neither exists.
+std::optional<std::string> shipped_file(std::string_view installed, std::string_view source);
+// A path as editors and links read it: as it is when every byte is plain, else a
+// percent-encoded file:// URL (editors read a $schema up to its first space).
+std::string path_or_file_url(const std::string& path);
+// The reference every SARIF rule's helpUri points into: the URL cpconf was built with
+// (CPCONF_RULES_URL), else the rule reference shipped with it; empty when there is none.
+std::string rules_reference_url();
 
 // An unusable profile, configuration or baseline on stderr: the error, then every fault with
 // its source line and marker.

@@ -33,26 +33,14 @@ struct NewArgs {
   std::string color = "auto";
 };
 
-// The record schema installed with this binary, <prefix>/share/cpconf/schemas/, found from the
-// binary's own path so that the editor line is right wherever cpconf is installed.
-std::string installed_record_schema() {
-  std::error_code error;
-  std::filesystem::path binary = std::filesystem::read_symlink("/proc/self/exe", error);
-  std::filesystem::path prefix = error ? std::filesystem::path("/usr") : binary.parent_path().parent_path();
-  std::string path = (prefix / "share/cpconf/schemas" / find_schema("record")->file).lexically_normal().string();
-  // Editors (and cpconf's foreign-schema rule) read the schema up to the first space, so a path
-  // with a space, or any byte beyond the plain ones, is written as a percent-encoded file:// URL.
-  auto plain = [](unsigned char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-           std::string_view("-._~/+@,=:").find(static_cast<char>(c)) != std::string_view::npos;
-  };
-  if (std::all_of(path.begin(), path.end(), [&](char c) { return plain(static_cast<unsigned char>(c)); })) return path;
-  std::string url = "file://";
-  for (char c : path) {
-    auto byte = static_cast<unsigned char>(c);
-    url += plain(byte) ? std::string(1, c) : fmt::format("%{:02X}", byte);
-  }
-  return url;
+// The record schema shipped with this binary (installed, or in the source tree of a program run
+// from its build folder), so that the editor line is right wherever cpconf is; the installed path
+// when neither is there.
+std::string record_schema_path() {
+  std::string_view file = find_schema("record")->file;
+  std::string installed = fmt::format("cpconf/schemas/{}", file);
+  std::string path = shipped_file(installed, fmt::format("schemas/{}", file)).value_or("/usr/share/" + installed);
+  return path_or_file_url(path);
 }
 
 ConferenceKind kind_named(const std::string& name) {
@@ -85,7 +73,7 @@ int run_new(const NewArgs& args) {
   SkeletonRequest request;
   request.kind = kind_named(args.kind);
   request.case_id = args.case_id;
-  request.schema = args.schema.empty() ? installed_record_schema() : args.schema;
+  request.schema = args.schema.empty() ? record_schema_path() : args.schema;
   if (!args.date.empty()) {
     try {
       request.date = date_option(args.date, "--date");

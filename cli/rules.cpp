@@ -24,7 +24,8 @@ struct RulesArgs {
 
 int run_rules(const RulesArgs& args) {
   bool json = args.format == "json";
-  bool color = !json && use_color(args.color);
+  bool markdown = args.format == "markdown";
+  bool color = args.format == "text" && use_color(args.color);
   std::optional<Profile> profile;
   if (!args.profile.empty()) {
     try {
@@ -43,7 +44,11 @@ int run_rules(const RulesArgs& args) {
       return k_exit_usage;
     }
     RuleEntry entry = rule_entry(*rule, under);
-    fmt::print("{}", json ? format_rule_json(entry) : format_rule_text(entry, color));
+    if (markdown) {
+      fmt::print("{}", format_rules_markdown({entry}));
+    } else {
+      fmt::print("{}", json ? format_rule_json(entry) : format_rule_text(entry, color));
+    }
     return k_exit_clean;
   }
 
@@ -56,7 +61,11 @@ int run_rules(const RulesArgs& args) {
     }
   }
   auto entries = list_rules(family, under);
-  fmt::print("{}", json ? format_rules_json(entries) : format_rules_text(entries, color));
+  if (markdown) {
+    fmt::print("{}", format_rules_markdown(entries));
+  } else {
+    fmt::print("{}", json ? format_rules_json(entries) : format_rules_text(entries, color));
+  }
   return k_exit_clean;
 }
 
@@ -66,7 +75,9 @@ void add_rules(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<RulesArgs>();
   CLI::App* cmd = app.add_subcommand("rules", "List the rules, or explain one.");
   auto* name = cmd->add_option("name", args->name, "A rule to explain: its summary, explanation and source");
-  cmd->add_option("--format", args->format, "Output format (default text)")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--format", args->format,
+                  "Output format: text (default), json, markdown (the rule reference, docs/rules.md)")
+      ->check(CLI::IsMember({"text", "json", "markdown"}));
   cmd->add_option("--family", args->family, "List only this family's rules (record, attendance, timescales, ...)")
       ->excludes(name);
   cmd->add_option("--profile", args->profile, "Show severities under this profile (built-in name or file)");

@@ -109,6 +109,7 @@ int run_validate(const ValidateArgs& args) {
   writer_options.excerpts = !settings.redact_names;  // source lines hold the names
   auto threshold = severity_named(args.fail_on);     // "never": none
   writer_options.fail_at = threshold;
+  if (format.name == "sarif") writer_options.rules_reference = rules_reference_url();
   std::unique_ptr<FindingsWriter> writer = format.make(writer_options);
   auto write = [](const std::string& text) {
     if (!text.empty()) fmt::print("{}", text);

@@ -41,6 +41,10 @@ check "cpconf validate finds the shipped examples clean" $?
    -f /usr/share/cpconf/schemas/conference.schema.json ]]
 check "a new record names /usr/share/cpconf/schemas/conference.schema.json, which is installed" $?
 cmp -s <(cpconf schema) /usr/share/cpconf/schemas/conference.schema.json; check "cpconf schema is the installed schema" $?
+cpconf validate --format sarif "$examples/patel-initial-2025-09.yaml" |
+  python3 -c 'import json, sys; rules = json.load(sys.stdin)["runs"][0]["tool"]["driver"]["rules"]; assert all(r["helpUri"] == "file:///usr/share/cpconf/rules.md#" + r["id"] for r in rules)' &&
+  [[ -f /usr/share/cpconf/rules.md ]]
+check "SARIF helpUri points into the installed rule reference, /usr/share/cpconf/rules.md" $?
 
 page=$(man -w cpconf-validate 2>&1); check "man -w cpconf-validate finds $page" $?
 [[ $page == /usr/share/man/man1/cpconf-validate.1* ]]; check "the page is under /usr/share/man/man1" $?

@@ -75,6 +75,7 @@ for descriptor, rule in zip(driver["rules"], rules):
     assert descriptor["shortDescription"]["text"] == rule["summary"]
     assert descriptor["fullDescription"]["text"] == rule["explanation"]
     assert descriptor["help"]["text"] == rule["explanation"] + "\n\nSource: " + rule["source"]
+    assert descriptor["helpUri"].endswith("/docs/rules.md#" + rule["name"]), descriptor["helpUri"]
     assert descriptor["properties"] == {"family": rule["family"], "source": rule["source"]}
     assert descriptor["defaultConfiguration"]["level"] == levels[rule["severity"]]
 
@@ -99,6 +100,39 @@ notes = run["invocations"][0]
 assert notes["executionSuccessful"] is False
 assert [n["message"]["text"] for n in notes["toolExecutionNotifications"]] == \
     [f["error"] for f in doc["files"] if "error" in f]
+PY
+
+# GitHub code scanning reads a subset of SARIF and requires more than the schema does (GitHub's
+# "SARIF support for code scanning"): a driver name, rule ids, for each result a ruleId, a message
+# text, one to ten locations each with an artifact URI and a region's startLine, and
+# partialFingerprints for alerts to stay matched when uploaded through the API; at most 25,000
+# results in a run. Each rule's helpUri is an absolute URI at the rule's heading in the shipped
+# rule reference.
+python3 - "$work/all.sarif.json" "$root/docs/rules.md" <<'PY'; check "sarif: every property GitHub code scanning requires; each helpUri names its rule's heading in docs/rules.md" $?
+import json, re, sys
+from urllib.parse import urlparse, unquote
+sarif = json.load(open(sys.argv[1]))
+headings = set(re.findall(r"^### (\S+)$", open(sys.argv[2]).read(), re.M))
+assert sarif["version"] == "2.1.0" and sarif["$schema"]
+for run in sarif["runs"]:
+    driver = run["tool"]["driver"]
+    assert driver["name"]
+    for rule in driver["rules"]:
+        assert rule["id"] and rule["shortDescription"]["text"] and rule["help"]["text"] and rule["help"]["markdown"]
+        uri = urlparse(rule["helpUri"])
+        assert uri.scheme in ("file", "https", "http"), rule["helpUri"]
+        assert uri.fragment == rule["id"] and uri.fragment in headings, rule["helpUri"]
+        if uri.scheme == "file":
+            assert open(unquote(uri.path)).read() == open(sys.argv[2]).read(), "helpUri names another rule reference"
+    assert 0 < len(run["results"]) <= 25000
+    for result in run["results"]:
+        assert result["ruleId"] and result["message"]["text"]
+        assert 1 <= len(result["locations"]) <= 10
+        for location in result["locations"]:
+            physical = location["physicalLocation"]
+            assert physical["artifactLocation"]["uri"]
+            assert physical["region"]["startLine"] >= 1, result
+        assert result["partialFingerprints"]["cpconf/v1"]
 PY
 
 # JUnit: a suite per input, a failed case per finding at or above --fail-on (warning), a skipped

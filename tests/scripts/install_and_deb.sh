@@ -18,6 +18,7 @@ expected_files() {
   echo share/bash-completion/completions/cpconf
   echo share/zsh/vendor-completions/_cpconf
   echo share/fish/vendor_completions.d/cpconf.fish
+  echo share/cpconf/rules.md
 }
 expected_files | LC_ALL=C sort > "$work/expected"
 
@@ -37,6 +38,12 @@ line=$("$prefix/bin/cpconf" new initial | head -n 1)
 [[ $line == "# yaml-language-server: \$schema=$(realpath "$prefix")/share/cpconf/schemas/conference.schema.json" ]]
 check "a new record's first line names the installed schema" $?
 [[ -f ${line#*\$schema=} ]]; check "and that schema file exists" $?
+"$prefix/bin/cpconf" validate --format sarif "$root/examples/patel-initial-2025-09.yaml" > "$work/installed.sarif"
+python3 - "$work/installed.sarif" "$(realpath "$prefix")/share/cpconf/rules.md" <<'PY'; check "an installed cpconf's SARIF helpUri points into the installed rule reference" $?
+import json, sys
+rules = json.load(open(sys.argv[1]))["runs"][0]["tool"]["driver"]["rules"]
+assert all(r["helpUri"] == f"file://{sys.argv[2]}#{r['id']}" for r in rules), rules[0]["helpUri"]
+PY
 out=$(PATH="$prefix/bin:$PATH" bash -c 'source "$1"; COMP_WORDS=(cpconf validate --fo); COMP_CWORD=2; _cpconf; echo "${COMPREPLY[@]}"' \
       _ "$prefix/share/bash-completion/completions/cpconf")
 [[ $out == --format ]]; check "the installed bash completion completes 'cpconf validate --fo'" $?

@@ -75,4 +75,36 @@ if command -v script >/dev/null; then
   out=$(script -qec "$(printf '%q ' "$cpconf" rules)" /dev/null); grep -q $'\033\\[' <<<"$out"; check "colour on a terminal" $?
 fi
 
+# The rule reference shipped in docs/ is what `cpconf rules --format markdown` prints (regenerate
+# it with that command after changing a rule); every rule has a heading of its own name, so that a
+# link (SARIF's helpUri) can point at it, and the page is CommonMark that renders.
+root=$(cd "$(dirname "$0")/../.." && pwd)
+"$cpconf" rules --format markdown > "$work/rules.md"; check "cpconf rules --format markdown is exit 0" $?
+cmp -s "$work/rules.md" "$root/docs/rules.md"
+check "docs/rules.md is what cpconf rules --format markdown prints (regenerate it: cpconf rules --format markdown > docs/rules.md)" $?
+python3 - "$work/rules.json" "$root/docs/rules.md" "$root/man/cpconf-rules.1" <<'PY'; check "docs/rules.md: one heading per rule, in order, with its severity, summary, source and explanation; the documents cited as in cpconf-rules(1)" $?
+import json, re, sys
+rules = json.load(open(sys.argv[1]))
+page = open(sys.argv[2]).read()
+man = re.sub(r"\s+", " ", open(sys.argv[3]).read())
+sections = re.split(r"^### ", page, flags=re.M)[1:]
+assert [s.split("\n", 1)[0] for s in sections] == [r["name"] for r in rules]
+for section, rule in zip(sections, rules):
+    assert f"- Severity: {rule['severity']}\n" in section, rule["name"]
+    flat = re.sub(r"\\(.)", r"\1", re.sub(r"\s+", " ", section))
+    for field in ("summary", "source", "explanation"):
+        assert rule[field] in flat, (rule["name"], field)
+sources = page.split("## Sources", 1)[1]
+titles = re.findall(r"\*([^*]+)\*", sources)
+assert len(titles) >= 6
+for title in titles:
+    assert title in man, f"cpconf-rules(1) does not list {title}"
+PY
+cmark-gfm "$work/rules.md" > "$work/rules.html" && grep -c '<h3>' "$work/rules.html" > "$work/h3"
+[[ $(cat "$work/h3") -eq $(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$work/rules.json") ]]
+check "docs/rules.md renders (cmark-gfm) with one heading per rule" $?
+"$cpconf" rules --format markdown missing-field > "$work/one.md"
+grep -q '^### missing-field$' "$work/one.md" && [[ $(grep -c '^### ' "$work/one.md") -eq 1 ]]
+check "cpconf rules --format markdown NAME gives that rule's section alone" $?
+
 finish "rules command"

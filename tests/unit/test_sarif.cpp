@@ -67,6 +67,8 @@ TEST_CASE("sarif: the log opens with the tool and every rule") {
         "{\"id\":\"yaml-syntax\",\"shortDescription\":{\"text\":\"the file is not valid YAML text\"},"
         "\"fullDescription\":{\"text\":\"" +
             std::string(rule.explanation) + "\"},\"help\":{\"text\":\"" + std::string(rule.explanation) +
+            "\\n\\nSource: cpconf-record(5): record format version 1\",\"markdown\":\"" +
+            std::string(rule.explanation) +
             "\\n\\nSource: cpconf-record(5): record format version 1\"},\"defaultConfiguration\":"
             "{\"level\":\"error\"},\"properties\":{\"family\":\"record\",\"source\":\"cpconf-record(5): "
             "record format version 1\"}},");
@@ -74,6 +76,26 @@ TEST_CASE("sarif: the log opens with the tool and every rule") {
   std::size_t lines = static_cast<std::size_t>(std::count(begin.begin(), begin.end(), '\n'));
   CHECK(lines == all_rules().size() + 1);
   CHECK(begin.substr(begin.size() - 16) == "]}},\n\"results\":[");
+}
+
+TEST_CASE("sarif: given a rule reference, each rule's helpUri is the rule's heading in it") {
+  WriterOptions options;
+  options.rules_reference = "https://example.org/cpconf/docs/rules.md";
+  SarifWriter writer(options);
+  std::string begin = writer.begin();
+  CHECK(begin.find("\"id\":\"yaml-syntax\",\"shortDescription\"") != std::string::npos);
+  CHECK(begin.find("\"helpUri\":\"https://example.org/cpconf/docs/rules.md#yaml-syntax\"") != std::string::npos);
+  CHECK(begin.find("\"helpUri\":\"https://example.org/cpconf/docs/rules.md#missing-field\"") != std::string::npos);
+  // Without one, no helpUri at all rather than a broken link.
+  CHECK(SarifWriter().begin().find("helpUri") == std::string::npos);
+}
+
+TEST_CASE("sarif: a finding with no line is placed at line 1, column 1, as GitHub requires a line") {
+  SarifWriter writer;
+  writer.begin();
+  Finding finding{"yaml-syntax", Severity::error, "a.yaml", {}, "", "the file is empty"};
+  std::string out = writer.cross_record(finding);
+  CHECK(out.find("\"region\":{\"startLine\":1,\"startColumn\":1}") != std::string::npos);
 }
 
 TEST_CASE("sarif: findings, waived findings, cross-record findings and unreadable inputs") {
@@ -103,7 +125,7 @@ TEST_CASE("sarif: findings, waived findings, cross-record findings and unreadabl
             ",\n{\"ruleId\":\"long-conference\",\"ruleIndex\":" +
             long_conference +
             ",\"level\":\"note\",\"message\":{\"text\":\"whole file\"},\"locations\":[{\"physicalLocation\":"
-            "{\"artifactLocation\":{\"uri\":\"records/a.yaml\"}}}]}"
+            "{\"artifactLocation\":{\"uri\":\"records/a.yaml\"},\"region\":{\"startLine\":1,\"startColumn\":1}}}]}"
             ",\n{\"ruleId\":\"minutes-late\",\"ruleIndex\":" +
             minutes +
             ",\"level\":\"warning\",\"message\":{\"text\":\"late (at follow-up)\"},\"locations\":[{"

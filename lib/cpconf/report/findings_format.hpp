@@ -48,6 +48,7 @@ struct WriterOptions {
   bool quiet = false;               // text: nothing when clean, no list of waived findings
   bool excerpts = true;             // text: the source line and marker under each finding
   std::optional<Severity> fail_at;  // junit: findings at or above it fail their test case
+  std::string rules_reference;      // sarif: the rule reference's URL; each rule's helpUri is it#name
 };
 
 // One output format. Its calls return the text to write, in this order: begin(); file() for

@@ -30,6 +30,18 @@ std::string format_rule_text(const RuleEntry& entry, bool color);
 // profile_severity ("off" when off) under a profile.
 std::string format_rules_json(const std::vector<RuleEntry>& entries);
 std::string format_rule_json(const RuleEntry& entry);
+// The rule reference (docs/rules.md): every rule under a heading of its own name, so that a
+// link can point at it (SARIF's helpUri), with its severity, summary, explanation and source,
+// then the documents the rules cite.
+std::string format_rules_markdown(const std::vector<RuleEntry>& entries);
+
+// A documents the rules cite, in full: who published it and its title.
+struct CitedDocument {
+  std::string_view publisher;
+  std::string_view title;
+  std::string_view edition;  // may be empty
+};
+const std::vector<CitedDocument>& cited_documents();
 
 // "unknown rule 'x' (did you mean 'y'?)" and the like for a family.
 std::string unknown_rule_message(std::string_view name);

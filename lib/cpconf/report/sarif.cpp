@@ -9,6 +9,7 @@
 #include "cpconf/digest.hpp"
 #include "cpconf/report/rules_format.hpp"
 #include "cpconf/text/json.hpp"
+#include "cpconf/text/markdown_escape.hpp"
 #include "cpconf/version.hpp"
 
 namespace cpconf {
@@ -35,13 +36,18 @@ const std::vector<RuleEntry>& listed_rules() {
 
 std::string text_object(std::string_view text) { return fmt::format("{{\"text\":{}}}", json_string(text)); }
 
-std::string rule_descriptor(const Rule& rule) {
+// A rule of tool.driver: its help as text and as Markdown (which code-scanning services show
+// beside an alert), and, given a rule reference, a helpUri at the rule's heading in it (a rule's
+// name is its own Markdown anchor: lower case, hyphens).
+std::string rule_descriptor(const Rule& rule, std::string_view reference) {
+  std::string help_uri = reference.empty() ? "" : fmt::format("\"helpUri\":{},", json_string(fmt::format("{}#{}", reference, rule.name)));
   return fmt::format(
-      "{{\"id\":{},\"shortDescription\":{},\"fullDescription\":{},\"help\":{},"
+      "{{\"id\":{},\"shortDescription\":{},\"fullDescription\":{},{}\"help\":{{\"text\":{},\"markdown\":{}}},"
       "\"defaultConfiguration\":{{\"level\":\"{}\"}},\"properties\":{{\"family\":{},\"source\":{}}}}}",
-      json_string(rule.name), text_object(rule.summary), text_object(rule.explanation),
-      text_object(fmt::format("{}\n\nSource: {}", rule.explanation, rule.source)), sarif_level(rule.severity),
-      json_string(family_key(rule.family)), json_string(rule.source));
+      json_string(rule.name), text_object(rule.summary), text_object(rule.explanation), help_uri,
+      json_string(fmt::format("{}\n\nSource: {}", rule.explanation, rule.source)),
+      json_string(fmt::format("{}\n\nSource: {}", markdown_inline(rule.explanation), markdown_inline(rule.source))),
+      sarif_level(rule.severity), json_string(family_key(rule.family)), json_string(rule.source));
 }
 
 }  // namespace
@@ -72,14 +78,12 @@ const SarifWriter::Artifact& SarifWriter::artifact(const std::string& file) {
   return m_artifacts.emplace(file, std::move(made)).first->second;
 }
 
-// Where a finding points: the file, and the line and column when it has them.
+// Where a finding points: the file, and the line and column. GitHub code scanning requires a
+// region's startLine, so a finding about the whole file is placed at line 1, column 1, as the
+// github and text formats place it.
 std::string SarifWriter::physical_location(const std::string& file, Location location) {
-  std::string out = fmt::format("{{\"artifactLocation\":{}", artifact(file).location);
-  if (location.line > 0) {
-    out +=
-        fmt::format(",\"region\":{{\"startLine\":{},\"startColumn\":{}}}", location.line, std::max(location.column, 1));
-  }
-  return out + "}";
+  return fmt::format("{{\"artifactLocation\":{},\"region\":{{\"startLine\":{},\"startColumn\":{}}}}}",
+                     artifact(file).location, std::max(location.line, 1), std::max(location.column, 1));
 }
 
 // The same finding keeps its fingerprint across runs and edits elsewhere in the file, so that a
@@ -115,7 +119,7 @@ std::string SarifWriter::begin() {
       json_string(k_schema), json_string(k_version), json_string(k_version));
   auto entries = listed_rules();
   for (std::size_t i = 0; i < entries.size(); ++i) {
-    out += (i == 0 ? "\n" : ",\n") + rule_descriptor(*entries[i].rule);
+    out += (i == 0 ? "\n" : ",\n") + rule_descriptor(*entries[i].rule, m_rules_reference);
   }
   return out + "]}},\n\"results\":[";
 }
@@ -167,7 +171,8 @@ std::string SarifWriter::end(const FindingCounts&) {
     for (std::size_t i = 0; i < m_input_errors.size(); ++i) {
       const auto& [file, message] = m_input_errors[i];
       out += fmt::format("{}{{\"level\":\"error\",\"message\":{},\"locations\":[{{\"physicalLocation\":{}}}]}}",
-                         i == 0 ? "\n" : ",\n", text_object(message), physical_location(file, {}));
+                         i == 0 ? "\n" : ",\n", text_object(message),
+                       fmt::format("{{\"artifactLocation\":{}}}", artifact(file).location));
     }
     out += "]";
   }

@@ -15,6 +15,8 @@ namespace cpconf {
 
 class SarifWriter : public FindingsWriter {
  public:
+  SarifWriter() = default;
+  explicit SarifWriter(const WriterOptions& options) : m_rules_reference(options.rules_reference) {}
   std::string begin() override;
   std::string file(const FileReport& report, std::string_view source) override;
   std::string input_error(const std::string& file, const std::string& message) override;
@@ -31,6 +33,7 @@ class SarifWriter : public FindingsWriter {
   const Artifact& artifact(const std::string& file);
   std::string fingerprint(const Finding& finding);
 
+  std::string m_rules_reference;
   bool m_first = true;
   std::vector<std::pair<std::string, std::string>> m_input_errors;  // file, message
   std::map<std::string, Artifact, std::less<>> m_artifacts;           // by the file as given
