@@ -9,6 +9,8 @@
 # __cpconf_run BINARY ARGS...: cpconf's output, kept for the rest of the session.
 function __cpconf_run
     set -l var __cpconf_cache_(string escape --style=var -- "$argv")
+    # A cpconf that is not on the PATH (yet) offers nothing, rather than fish's error.
+    command -q $argv[1]; or return
     if not set -q $var
         set -g $var ($argv 2>/dev/null)
     end
@@ -28,6 +30,7 @@ function __cpconf_specs
       sub(/\{.*/, "", word[1])  # the default of an optional value, as in "--redact{family}"
       type = word[2]
       kind = type ~ /^[A-Z]+(:|$)/ ? (section == "pos" && word[3] == "..." ? "many" : "value") : "flag"
+      if (type ~ /^:\{/) kind = "optional"  # a flag whose value comes only after "=": "--redact=all"
       choices = ""
       if (match(type, /:\{[^}]*\}/)) { choices = substr(type, RSTART + 2, RLENGTH - 3); gsub(",", " ", choices) }
       sub(/:.*/, "", type)
@@ -45,10 +48,16 @@ function __cpconf_rules
     if (want == "families") { if (!seen[$2]++) print $2 } else print $1 }'
 end
 
+# Folders and YAML files only (fish's __fish_complete_suffix offers every file, the wanted ones
+# first).
 function __cpconf_records
-    __fish_complete_directories $argv[1]
-    __fish_complete_suffix $argv[1] .yaml
-    __fish_complete_suffix $argv[1] .yml
+    for path in $argv[1]*
+        if test -d $path
+            printf '%s/\n' $path
+        else if string match -qr '\.ya?ml$' -- $path
+            printf '%s\n' $path
+        end
+    end
 end
 
 # __cpconf_value BINARY OPTION TYPE CHOICES CURRENT-WORD PREFIX: the values an option takes.
@@ -61,7 +70,9 @@ function __cpconf_value
     set -l prefix $argv[6]
     switch $option
         case --select --ignore # comma-separated: complete the last item
-            set -l done (string match -r '^.*,' -- $cur)
+            # What is before the last comma, "" when there is none: string match would give an
+            # empty list, and an empty list in $prefix$done$name gives no words at all.
+            set -l done (string replace -r -- '[^,]*$' '' (string sub -s (math (string length -- "$prefix") + 1) -- "$cur"))
             for name in (__cpconf_rules $bin families) (__cpconf_rules $bin rules)
                 echo $prefix$done$name
             end
@@ -113,7 +124,8 @@ function __cpconf_complete
     if string match -q -- '-*' $prev
         for spec in $specs
             set -l f (string split \t -- $spec)
-            if test $f[1] = opt; and test $f[3] = value; and contains -- $prev (string split , -- $f[2])
+            # An optional value ("--redact=all") is completed only after "=".
+            if test $f[1] = opt; and begin; test $f[3] = value; or begin; test $f[3] = optional; and test -n "$prefix"; end; end; and contains -- $prev (string split , -- $f[2])
                 __cpconf_value $bin $prev $f[4] "$f[5]" $cur $prefix
                 return
             end

@@ -6,10 +6,12 @@ set -u
 cpconf=$1
 root=$2
 source "$(dirname "$0")/../support/harness.sh"
+shell=bash
 
 # The completion runs "cpconf" from PATH, as it does for a user.
 PATH=$(dirname "$cpconf"):$PATH
 source "$root/completions/cpconf.bash"
+source "$(dirname "$0")/../support/completion.sh"
 complete -p cpconf | grep -qx 'complete -F _cpconf cpconf'; check "sourcing the file registers _cpconf for cpconf" $?
 
 # complete LINE: the sorted candidates for the last word of LINE (a trailing space starts a new
@@ -24,20 +26,11 @@ complete_line() {
   _cpconf
   printf '%s\n' "${COMPREPLY[@]}" | LC_ALL=C sort
 }
-expect() {  # expect LINE EXPECTED-CANDIDATES...
-  local line=$1; shift
-  local got; got=$(complete_line "$line" 2>>"$work/stderr")
-  local want; want=$(printf '%s\n' "$@" | LC_ALL=C sort)
-  local shown; shown=$(echo $want)  # before the test: a command substitution would reset $?
-  [[ $got == "$want" ]]; check "'$line<TAB>' offers: $shown" $?
-  [[ $got == "$want" ]] || echo "  got: $(echo $got)"
-}
 lines() { printf '%s\n' "$@"; }
 
 expect 'cpconf val' validate
 expect 'cpconf render --redact=' all family
 expect 'cpconf render --redact=a' all
-commands=$("$cpconf" --help | awk '/^Subcommands:/ {on = 1; next} /^$/ {on = 0} on {print $1}')
 expect 'cpconf ' $commands
 [[ $(echo $commands) == 'validate rules vote timeline render schema new' ]]; check "the commands are the seven of cpconf(1)" $?
 expect 'cpconf -' --help --version
@@ -46,14 +39,12 @@ expect 'cpconf validate --format ' text json github sarif junit
 expect 'cpconf validate --format=j' json junit
 expect 'cpconf validate --fail-on ' error warning info never
 expect 'cpconf validate --color ' auto always never
-expect 'cpconf rules --format ' text json
+expect 'cpconf rules --format ' text json markdown
 expect 'cpconf rules inv' invalid-value
 expect 'cpconf rules dup' duplicate-id duplicate-key
 expect 'cpconf validate --select record,inv' record,invalid-value
 expect 'cpconf validate --ignore long-conference,many' long-conference,many-professionals
 expect 'cpconf rules --family ' record attendance timescales decision case information waiver
-rules=$("$cpconf" rules --format json | python3 -c 'import json, sys; [print(r["name"]) for r in json.load(sys.stdin)]')
-families=$("$cpconf" rules --format json | python3 -c 'import json, sys; print(*sorted({r["family"] for r in json.load(sys.stdin)}), sep="\n")')
 expect 'cpconf rules ' $rules
 expect 'cpconf validate --select ' $rules $families
 expect 'cpconf validate --profile we' west-berkshire
@@ -65,8 +56,7 @@ expect 'cpconf schema ' record profile
 expect 'cpconf validate --as-of ' ''
 expect 'cpconf validate -j ' ''
 
-mkdir -p "$work/records/sub"
-touch "$work/records/a.yaml" "$work/records/b.yml" "$work/records/notes.txt"
+make_records_folder
 cd "$work/records" || exit 1
 expect 'cpconf validate ' a.yaml b.yml sub
 expect 'cpconf validate --format json a.yaml ' a.yaml b.yml sub
