@@ -36,7 +36,7 @@ trap 'exit 2' HUP INT TERM
 
 # Drops npm's own notices from ajv's output.
 ajv() {
-  (cd "$here" && npx --no-install ajv "$@" --spec=draft2020 -c ajv-formats -s "$schema") 2>&1 |
+  (cd "$here" && npx --no-install ajv "$@" --spec=draft2020 -c ajv-formats -c ./editor-keywords.js -s "$schema") 2>&1 |
     grep -v '^npm warn'
 }
 

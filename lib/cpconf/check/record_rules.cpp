@@ -188,9 +188,11 @@ const Rule k_record_rules[] = {
      "YAML libraries silently keep one of two values given for the same key. cpconf reports the "
      "second key, so that no value is lost without anyone noticing.",
      nullptr},
-    {"unknown-field", Family::record, Severity::warning, "a key the format does not define", k_structure,
-     "The key is not part of record format version 1 at this place, usually a typo; the message "
-     "suggests the nearest known key and lists the keys allowed there.",
+    {"unknown-field", Family::record, Severity::error, "a key the format does not define", k_structure,
+     "The key is not part of record format version 1 at this place, usually a typo, and what it holds "
+     "is not read: the message suggests the nearest known key and lists the keys allowed there. An "
+     "error, as editors using the record's JSON Schema mark it, so that a record the editor shows "
+     "broken never passes with --fail-on error.",
      nullptr},
     {"missing-field", Family::record, Severity::error, "a required key is absent", k_structure,
      "The record lacks a key the format requires at this place (some depend on the conference kind: "

@@ -12,9 +12,10 @@ namespace cpconf {
 
 void ReadContext::add(std::string_view rule, Location location, std::string path, std::string message,
                       std::vector<std::string> quoted) {
-  Severity severity = rule == "unknown-field" ? Severity::warning : Severity::error;
+  // Every fault in reading is an error, an unknown key too: the JSON Schemas that editors use
+  // refuse unknown keys, and cpconf must not pass what the editor marks broken.
   findings.push_back(
-      {std::string(rule), severity, file, location, std::move(path), std::move(message), std::move(quoted)});
+      {std::string(rule), Severity::error, file, location, std::move(path), std::move(message), std::move(quoted)});
 }
 
 std::vector<std::string> quoted_value(const YamlNode& node) {
