@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include <sys/stat.h>
+
 #include "support.hpp"
 
 using namespace cpconf;
@@ -63,4 +65,12 @@ TEST_CASE("standard input is listed once, and a file that cannot be opened is le
   Inputs inputs = collect_inputs({"-", unreadable});
   CHECK(inputs.files.to_vector() == std::vector<std::string>{"-", unreadable});
   CHECK(inputs.reads_stdin);
+}
+
+TEST_CASE("a FIFO named *.yaml in a folder is listed without being read, so the listing never waits on it") {
+  test::TempFolder folder;
+  std::string fifo = (folder.path() / "pipe.yaml").string();
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  CHECK(listed({folder.path().string()}) == std::vector<std::string>{fifo});
+  CHECK_FALSE(identify_file(fifo, true)->own_file);
 }

@@ -56,6 +56,12 @@ bool has_first_content_line(std::string_view text) {
 }  // namespace
 
 std::optional<FileIdentity> identify_file(const std::string& path, bool read_first_key) {
+  if (!read_first_key) {
+    // Not even opened: a file named may be a device or a FIFO, which only its command reads.
+    struct stat status {};
+    if (::stat(path.c_str(), &status) != 0) return std::nullopt;
+    return FileIdentity{static_cast<std::uint64_t>(status.st_dev), static_cast<std::uint64_t>(status.st_ino), false};
+  }
   int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) return std::nullopt;
   FileIdentity identity;
@@ -68,7 +74,7 @@ std::optional<FileIdentity> identify_file(const std::string& path, bool read_fir
   identity.inode = static_cast<std::uint64_t>(status.st_ino);
   // Only a regular file's beginning is read: a FIFO or a device named *.yaml is left to the
   // command, whose reader reports it.
-  if (read_first_key && S_ISREG(status.st_mode)) {
+  if (S_ISREG(status.st_mode)) {
     std::string text;
     constexpr std::size_t k_chunk = 4096, k_most = 64 * 1024;
     while (text.size() < k_most && !has_first_content_line(text)) {
