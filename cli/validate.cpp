@@ -39,6 +39,9 @@ struct ValidateArgs {
   bool strict_case = false;
   bool quiet = false;
   bool redact = false;
+  std::vector<std::string> severities;  // --severity: those listed; empty for all
+  bool show_waived = false;
+  bool statistics = false;
   std::string changed_since;
   unsigned jobs = default_jobs();
 };
@@ -51,6 +54,15 @@ int run_validate(const ValidateArgs& args) {
   }
   const FindingsFormat& format = *find_findings_format(format_name);
   bool color_stderr = use_color(args.color);
+  if (args.statistics && format.name != "text" && format.name != "concise" && format.name != "json") {
+    print_message("error", fmt::format("--statistics is given in the text, concise and json formats, not in {}",
+                                       format.name));
+    return k_exit_usage;
+  }
+  auto shown = [&](Severity severity) {
+    return args.severities.empty() || std::find(args.severities.begin(), args.severities.end(),
+                                                severity_name(severity)) != args.severities.end();
+  };
 
   Validator::Settings settings;
   settings.case_options.strict_case = args.strict_case;
@@ -107,6 +119,8 @@ int run_validate(const ValidateArgs& args) {
   writer_options.color = format.name == "text" && use_color(args.color);
   writer_options.quiet = args.quiet;
   writer_options.excerpts = !settings.redact_names;  // source lines hold the names
+  writer_options.show_waived = args.show_waived;
+  writer_options.statistics = args.statistics;
   auto threshold = severity_named(args.fail_on);     // "never": none
   writer_options.fail_at = threshold;
   if (format.name == "sarif") writer_options.rules_reference = rules_reference_url();
@@ -134,6 +148,8 @@ int run_validate(const ValidateArgs& args) {
     for (const auto& finding : findings) {
       if (threshold && finding.severity >= *threshold) failed = true;
     }
+    // --severity leaves findings out of the output only: they are counted, and --fail-on judges them.
+    counts.not_shown += static_cast<int>(std::erase_if(findings, [&](const Finding& f) { return !shown(f.severity); }));
   };
 
   for (const auto& error : inputs.errors) {
@@ -178,6 +194,7 @@ int run_validate(const ValidateArgs& args) {
     if (checked.report.case_entry) validator->remember(*checked.report.case_entry);
     settle(checked.report.findings);
     counts.waived += static_cast<int>(checked.report.waived.size());
+    std::erase_if(checked.report.waived, [&](const WaivedFinding& w) { return !shown(w.finding.severity); });
     write(writer->file(checked.report, checked.text));
   };
   ordered_over_inputs<Checked>(inputs, args.jobs, work, emit);
@@ -220,13 +237,23 @@ void add_validate(CLI::App& app, int& exit_code) {
       ->required();
   add_format_option(cmd, args->format, findings_formats());
   cmd->add_flag("--redact", args->redact,
-                "Name children and family members by record path in text and json (always in the others)");
+                "Name children and family members by record path in text, concise, json and csv (always in the others)");
   cmd->add_option("--changed-since", args->changed_since,
                   "Check only records changed since this git revision (and the other records of their cases)");
   cmd->add_option("--color", args->color, "Colour: auto (on a terminal, not with NO_COLOR), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->add_option("--fail-on", args->fail_on, "Lowest severity that makes the exit status 1 (default warning)")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+  cmd->add_option("--severity", args->severities,
+                  "Show only findings of these severities: error, warning, info (comma-separated; default all). "
+                  "The others are counted, and --fail-on still judges them")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"error", "warning", "info"}));
+  cmd->add_flag("--show-waived", args->show_waived,
+                "List waived findings, one line each at the end (text, concise) or as rows (csv); json, sarif and "
+                "junit always hold them");
+  cmd->add_flag("--statistics", args->statistics,
+                "After the findings, count them by rule, by chair and by file, most first (text, concise, json)");
   cmd->add_option("--stdin-filename", args->source.stdin_filename, "Name to report for a record read from stdin");
   cmd->add_option("--profile", args->source.profile, "Profile (built-in name or file) overriding the records' own");
   cmd->add_option("--as-of", args->as_of, "Judge timescales as of this date, YYYY-MM-DD (default today)");

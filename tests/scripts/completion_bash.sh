@@ -35,7 +35,8 @@ expect 'cpconf ' $commands
 [[ $(echo $commands) == 'validate rules vote timeline render schema new' ]]; check "the commands are the seven of cpconf(1)" $?
 expect 'cpconf -' --help --version
 expect 'cpconf validate --fo' --format
-expect 'cpconf validate --format ' text json github sarif junit
+expect 'cpconf validate --format ' text concise json csv github sarif junit
+expect 'cpconf validate --severity ' error warning info
 expect 'cpconf validate --format=j' json junit
 expect 'cpconf validate --fail-on ' error warning info never
 expect 'cpconf validate --color ' auto always never

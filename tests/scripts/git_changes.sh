@@ -45,7 +45,6 @@ expected="records/hughes-initial-2026-03.yaml:19:9: error: the record was signed
    19 |     on: 2026-04-13
       |         ^~~~~~~~~~
       = at conference.sign-off.on
-records/hughes-initial-2026-03.yaml:14:8: waived: the conference ran 140 minutes (2 h 20 min, from 2026-03-17 10:00 to 2026-03-17 12:20), longer than profile north-wales's advisory length of 120 minutes (2 h) [long-conference] (waiver at line 377: Three children decided separately, with Welsh-English interpretation for the father throughout; the chair agreed the length with the family at the start of the meeting.)
 records/patel-initial-2025-09.yaml:18:9: error: the record was signed off on 2025-10-09 and changed on 2026-05-02 in commit ${commit_b:0:12}: a signed-off record is corrected by an addendum, or signed off again with the date of the change [edited-after-sign-off]
    18 |     on: 2025-10-09
       |         ^~~~~~~~~~

@@ -116,9 +116,18 @@ elif fmt == "junit":
 elif fmt == "github":
     for line in raw.splitlines():
         said.append((unquote(re.search(r"file=([^,]*)", line).group(1)), unquote(line)))
+elif fmt == "csv":
+    import csv, io
+    rows = list(csv.reader(io.StringIO(raw, newline="")))
+    assert rows[0][0] == "file", rows[0]
+    # The chair column is left out: the chair is a professional, named by design (and the test
+    # records' chairs share words with their children's names: "Test Chair", "Test Child").
+    said += [(row[0], ",".join(row[:7] + row[8:])) for row in rows[1:]]
 elif fmt == "json":
     doc = json.loads(raw)
     for file in doc["files"]:
+        if file.get("conference"):
+            del file["conference"]["chair"]  # a professional, named by design (as in csv above)
         said.append((file["file"], json.dumps(file, ensure_ascii=False)))
     said += [(f["file"], json.dumps(f, ensure_ascii=False)) for f in doc["cross_record"]]
 else:
@@ -155,8 +164,8 @@ for format in sarif github junit; do
   check "$format: no name appears in $(wc -l <"$work/out.$format") lines of output" $status
   [[ -z $found ]] || echo "  names found: $(echo "$found" | head -20 | tr '\n' ',')"
 done
-for format in text json; do
-  run "$work/redacted.$format" --format "$format" --redact
+for format in text concise json csv; do
+  run "$work/redacted.$format" --format "$format" --redact --show-waived
   found=$(leaks "$format" "$work/redacted.$format")
   [[ -z $found ]]; check "$format --redact: no name appears" $?
   [[ -z $found ]] || echo "  names found: $(echo "$found" | head -20 | tr '\n' ',')"

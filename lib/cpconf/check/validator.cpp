@@ -130,6 +130,9 @@ FileReport Validator::check(OpenedRecord& opened) {
       if (severity) finding.severity = *severity;
       return !severity;
     });
+    const ConferenceInfo& c = record->conference;
+    report.conference = ConferenceFacts{c.id.value_or(std::string()), c.case_id.value_or(std::string()),
+                                        c.chair.value_or(std::string()), c.start ? c.start->date.str() : ""};
     report.case_entry = make_case_entry(*record, profile, calendar);
     report.case_entry->settings = opened.config_rules;
   }
@@ -144,6 +147,10 @@ FileReport Validator::check(OpenedRecord& opened) {
 void Validator::redact(FileReport& report, const Record& record, const OpenedRecord& opened) {
   NameRedactor names(record);
   for (auto& finding : report.findings) finding.message = names.apply(finding.message);
+  if (report.conference) {
+    report.conference->id = names.apply(report.conference->id);
+    report.conference->case_id = names.apply(report.conference->case_id);
+  }
   for (auto& waived : report.waived) {
     waived.finding.message = names.apply(waived.finding.message);
     waived.reason = names.apply(waived.reason);

@@ -9,7 +9,9 @@
 #include "cpconf/named.hpp"
 #include "cpconf/report/junit.hpp"
 #include "cpconf/report/sarif.hpp"
+#include "cpconf/report/statistics.hpp"
 #include "cpconf/text/colour.hpp"
+#include "cpconf/text/csv.hpp"
 #include "cpconf/text/figures.hpp"
 #include "cpconf/text/json.hpp"
 #include "cpconf/text/terminal.hpp"
@@ -109,6 +111,7 @@ std::string format_counts_text(const FindingCounts& counts, bool color) {
                                 plural(counts.warnings, "warning", "warnings"), counts.infos);
   if (counts.input_errors > 0) out += fmt::format(", {} not readable", plural(counts.input_errors, "input", "inputs"));
   if (counts.waived > 0) out += fmt::format("; {} waived", counts.waived);
+  if (counts.not_shown > 0) out += fmt::format("; {} not shown (--severity)", counts.not_shown);
   if (counts.baselined > 0) out += fmt::format("; {} in the baseline", counts.baselined);
   if (counts.baseline_unmatched > 0) {
     out += fmt::format("; {} baseline {} no longer found", counts.baseline_unmatched,
@@ -116,6 +119,14 @@ std::string format_counts_text(const FindingCounts& counts, bool color) {
   }
   bool clean = counts.errors + counts.warnings + counts.infos + counts.input_errors == 0;
   return paint(out, clean ? "\033[32m" : k_bold, color) + "\n";
+}
+
+std::string format_finding_concise(const Finding& f, bool color) {
+  std::string at = f.path.empty() ? std::string() : fmt::format(" (at {})", one_line(f.path));
+  return fmt::format("{} {} {} {}{}\n",
+                     paint(fmt::format("{}:{}:{}:", one_line(f.file), f.location.line, f.location.column), k_bold, color),
+                     paint(severity_name(f.severity), severity_colour(f.severity), color),
+                     paint(fmt::format("[{}]", f.rule), k_dim, color), one_line(f.message), at);
 }
 
 std::string format_waived_text(const WaivedFinding& waived, bool color) {
@@ -140,8 +151,13 @@ std::string json_finding(const Finding& f, bool with_file) {
 
 std::string json_file(const FileReport& report, bool first) {
   std::string out = first ? "\n" : ",\n";
-  out += fmt::format("{{\"file\":{},\"profile\":{},\"findings\":[", json_string(report.file),
-                     report.profile == nullptr ? "null" : json_string(report.profile->name));
+  std::string conference = "null";
+  if (const auto& c = report.conference) {
+    conference = fmt::format("{{\"id\":{},\"case\":{},\"chair\":{},\"date\":{}}}", json_string(c->id),
+                             json_string(c->case_id), json_string(c->chair), json_string(c->date));
+  }
+  out += fmt::format("{{\"file\":{},\"profile\":{},\"conference\":{},\"findings\":[", json_string(report.file),
+                     report.profile == nullptr ? "null" : json_string(report.profile->name), conference);
   for (std::size_t i = 0; i < report.findings.size(); ++i) {
     out += (i == 0 ? "" : ",") + json_finding(report.findings[i], false);
   }
@@ -169,15 +185,31 @@ std::string json_cross_record(const Finding& finding, bool first) {
   return fmt::format("{}{}", first ? fmt::format("{}\n", k_json_cross_record) : ",\n", json_finding(finding, true));
 }
 
-std::string json_end(const FindingCounts& counts, bool any_cross_record) {
+std::string json_end(const FindingCounts& counts, bool any_cross_record, std::string_view statistics) {
   std::string out(any_cross_record ? "" : k_json_cross_record);
   out += fmt::format(
       "],\n\"summary\":{{\"files\":{},\"errors\":{},\"warnings\":{},\"info\":{},"
-      "\"input_errors\":{},\"waived\":{},\"baselined\":{},\"baseline_unmatched\":{}}}}}\n",
+      "\"input_errors\":{},\"waived\":{},\"baselined\":{},\"baseline_unmatched\":{},\"not_shown\":{}}}",
       counts.files, counts.errors, counts.warnings, counts.infos, counts.input_errors, counts.waived, counts.baselined,
-      counts.baseline_unmatched);
-  return out;
+      counts.baseline_unmatched, counts.not_shown);
+  if (!statistics.empty()) out += fmt::format(",\n\"statistics\":{}", statistics);
+  return out + "}\n";
 }
+
+std::string csv_header() {
+  return csv_row({"file", "line", "column", "severity", "rule", "conference", "case", "chair", "date", "message", "path",
+                  "waiver"});
+}
+
+namespace {
+
+std::string csv_finding(const Finding& f, const ConferenceFacts* c, const std::string& waiver = {}) {
+  return csv_row({f.file, std::to_string(f.location.line), std::to_string(f.location.column),
+                  std::string(severity_name(f.severity)), f.rule, c ? c->id : "", c ? c->case_id : "",
+                  c ? c->chair : "", c ? c->date : "", f.message, f.path, waiver});
+}
+
+}  // namespace
 
 namespace {
 
@@ -213,16 +245,22 @@ std::string format_finding_github(const Finding& finding) {
 
 namespace {
 
+// text and concise: the findings of each file as it finishes, then the cross-record ones; at the
+// end the waived findings (with show_waived), the statistics and the summary line.
 class TextWriter : public FindingsWriter {
  public:
-  explicit TextWriter(const WriterOptions& options) : m_options(options) {}
+  explicit TextWriter(const WriterOptions& options, bool concise = false) : m_options(options), m_concise(concise) {}
 
   std::string file(const FileReport& report, std::string_view source) override {
     std::string out;
-    SourceLines lines(m_options.excerpts ? source : std::string_view{});
-    for (const auto& finding : report.findings) out += finding_text(finding, lines, m_options.color);
-    if (!m_options.quiet) {
-      for (const auto& waived : report.waived) out += format_waived_text(waived, m_options.color);
+    SourceLines lines(m_options.excerpts && !m_concise ? source : std::string_view{});
+    for (const auto& finding : report.findings) {
+      out += m_concise ? format_finding_concise(finding, m_options.color)
+                       : finding_text(finding, lines, m_options.color);
+    }
+    if (m_options.statistics) m_statistics.add(report);
+    if (m_options.show_waived && !m_options.quiet) {
+      for (const auto& waived : report.waived) m_waived += format_waived_text(waived, m_options.color);
     }
     return out;
   }
@@ -230,13 +268,49 @@ class TextWriter : public FindingsWriter {
   std::string input_error(const std::string&, const std::string&) override { return {}; }
 
   std::string cross_record(const Finding& finding) override {
-    return format_finding_text(finding, "", m_options.color);
+    if (m_options.statistics) m_statistics.add(finding, {});
+    return m_concise ? format_finding_concise(finding, m_options.color)
+                     : format_finding_text(finding, "", m_options.color);
   }
 
   std::string end(const FindingCounts& counts) override {
     bool clean = counts.errors + counts.warnings + counts.infos + counts.input_errors == 0;
-    return m_options.quiet && clean ? std::string() : format_counts_text(counts, m_options.color);
+    if (m_options.quiet && clean) return {};
+    return m_waived + m_statistics.text(m_options.color) + format_counts_text(counts, m_options.color);
   }
+
+ private:
+  WriterOptions m_options;
+  bool m_concise;
+  std::string m_waived;  // the lines of the waived findings, written at the end
+  FindingStatistics m_statistics;
+};
+
+class ConciseWriter : public TextWriter {
+ public:
+  explicit ConciseWriter(const WriterOptions& options) : TextWriter(options, true) {}
+};
+
+class CsvWriter : public FindingsWriter {
+ public:
+  explicit CsvWriter(const WriterOptions& options) : m_options(options) {}
+  std::string begin() override { return csv_header(); }
+  std::string file(const FileReport& report, std::string_view) override {
+    std::string out;
+    const ConferenceFacts* facts = report.conference ? &*report.conference : nullptr;
+    for (const auto& finding : report.findings) out += csv_finding(finding, facts);
+    if (m_options.show_waived) {
+      for (const auto& w : report.waived) {
+        out += csv_finding(w.finding, facts, fmt::format("line {}: {}", w.waiver.line, w.reason));
+      }
+    }
+    return out;
+  }
+  std::string input_error(const std::string& file, const std::string& message) override {
+    return csv_row({file, "", "", "error", "", "", "", "", "", message, "", ""});
+  }
+  std::string cross_record(const Finding& finding) override { return csv_finding(finding, nullptr); }
+  std::string end(const FindingCounts&) override { return {}; }
 
  private:
   WriterOptions m_options;
@@ -244,18 +318,27 @@ class TextWriter : public FindingsWriter {
 
 class JsonWriter : public FindingsWriter {
  public:
+  explicit JsonWriter(const WriterOptions& options) : m_options(options) {}
   std::string begin() override { return json_begin(); }
-  std::string file(const FileReport& report, std::string_view) override { return json_file(report, next()); }
+  std::string file(const FileReport& report, std::string_view) override {
+    if (m_options.statistics) m_statistics.add(report);
+    return json_file(report, next());
+  }
   std::string input_error(const std::string& file, const std::string& message) override {
     return json_input_error(file, message, next());
   }
   std::string cross_record(const Finding& finding) override {
+    if (m_options.statistics) m_statistics.add(finding, {});
     return json_cross_record(finding, !std::exchange(m_any_cross_record, true));
   }
-  std::string end(const FindingCounts& counts) override { return json_end(counts, m_any_cross_record); }
+  std::string end(const FindingCounts& counts) override {
+    return json_end(counts, m_any_cross_record, m_options.statistics ? m_statistics.json() : std::string());
+  }
 
  private:
   bool next() { return std::exchange(m_first, false); }
+  WriterOptions m_options;
+  FindingStatistics m_statistics;
   bool m_first = true;
   bool m_any_cross_record = false;
 };
@@ -286,7 +369,9 @@ std::unique_ptr<FindingsWriter> make(const WriterOptions& options) {
 
 constexpr FindingsFormat k_formats[] = {
     {"text", "default", false, make<TextWriter>},
+    {"concise", "one line a finding", false, make<ConciseWriter>},
     {"json", "", false, make<JsonWriter>},
+    {"csv", "", false, make<CsvWriter>},
     {"github", "default under GitHub Actions", true, make<GithubWriter>},
     {"sarif", "", true, make<SarifWriter>},
     {"junit", "", true, make<JunitWriter>},
