@@ -118,4 +118,17 @@ out=$(late initial-conference-late --profile "$work/s47.yaml" "$work/s47-record.
 ! grep -q "initial-conference-late\|^ERROR" <<<"$out"
 check "initial-conference-from: s47-started counts from the start of the enquiry" $? || echo "$out"
 
+# --- One vocabulary: the examples (England and North Wales) summed by national category.
+out=$("$cpconf" vote --no-config --summary --format json "$root/examples" 2>&1)
+python3 -c '
+import json, sys
+categories = json.load(sys.stdin)["categories"]
+national = {"neglect", "physical", "emotional", "sexual", "multiple"}
+sys.exit(0 if categories and set(categories) <= national else 1)' <<<"$out"
+check "vote --summary counts the categories of every profile under national words" $? || echo "$out"
+# The records keep their own words.
+out=$("$cpconf" vote --no-config --color never "$root/examples/hughes-initial-2026-03.yaml" 2>&1)
+grep -q "emotional-psychological" <<<"$out"
+check "a record's own decisions keep the profile's words" $? || echo "$out"
+
 finish "clocks and calendars"
