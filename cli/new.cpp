@@ -104,7 +104,7 @@ int run_new(const NewArgs& args) {
                                : previous && previous->conference.profile ? *previous->conference.profile
                                                                           : std::string("england");
     Profile profile = load_profile(profile_name);
-    Calendar calendar(profile.closure_days);
+    Calendar calendar = calendar_of(profile);
     text = previous ? review_skeleton(*previous, previous->file, request, profile, calendar)
                     : new_record_skeleton(request, profile, calendar);
   } catch (const ProfileError& error) {

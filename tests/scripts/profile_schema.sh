@@ -91,6 +91,9 @@ if read != set(schema["properties"]):
     problems.append(f"top-level keys differ: profile.cpp only {sorted(read - set(schema['properties']))}, "
                     f"schema only {sorted(set(schema['properties']) - read)}")
 timescales = set(re.findall(r'\{"([a-z-]+)", &Timescales::', source))
+# and the timescales read apart from that table (those that may be left unset)
+described = source[source.index("void describe(MapReader& r, TimescalesDoc& t)"):]
+timescales |= set(re.findall(r'r\.optional\("([a-z-]+)"', described[:described.index("\n}\n")]))
 listed = set(schema["$defs"]["timescales"]["properties"])
 if not timescales or timescales != listed:
     problems.append(f"timescales differ: profile.cpp {sorted(timescales)}, schema {sorted(listed)}")

@@ -144,7 +144,7 @@ inline std::vector<std::string> run_rule(std::string_view rule_name, std::string
   Record record = record_from(yaml);
   Profile profile =
       load_profile(profile_name.empty() ? record.conference.profile.value_or(std::string("england")) : profile_name);
-  Calendar calendar(profile.closure_days);
+  Calendar calendar = cpconf::calendar_of(profile);
   CheckContext context{record, profile, calendar, as_of};
   std::vector<std::string> messages;
   for (const auto& hit : rule->check(context)) messages.push_back(hit.path + ": " + hit.message);

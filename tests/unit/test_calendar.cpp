@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <map>
 #include <string>
 #include <string_view>
@@ -344,4 +345,72 @@ TEST_CASE("calendar: closures between dates centuries apart are worked out, and 
   // one-off days (1999's millennium, the jubilees of 2002, 2012 and 2022, the 2011 wedding,
   // 2022's state funeral and 2023's coronation); none outside those years.
   CHECK(calendar.closures_between(d("1900-01-01"), d("9999-12-31")).size() == 201 * 8 + 7);
+}
+
+TEST_CASE("calendar: Good Friday and Easter Monday follow Easter Sunday, 2028 to 2040") {
+  // Easter Sunday in the Gregorian calendar (the published tables of the Church of England).
+  const std::pair<int, std::string_view> k_easter[] = {
+      {2028, "2028-04-16"}, {2029, "2029-04-01"}, {2030, "2030-04-21"}, {2031, "2031-04-13"}, {2032, "2032-03-28"},
+      {2033, "2033-04-17"}, {2034, "2034-04-09"}, {2035, "2035-03-25"}, {2036, "2036-04-13"}, {2037, "2037-04-05"},
+      {2038, "2038-04-25"}, {2039, "2039-04-10"}, {2040, "2040-04-01"},
+  };
+  Calendar calendar;
+  for (const auto& [year, sunday] : k_easter) {
+    CAPTURE(year);
+    long easter = d(sunday).serial();
+    CHECK(calendar.closure_name(Date::from_serial(easter - 2)) == "Good Friday");
+    CHECK(calendar.closure_name(Date::from_serial(easter + 1)) == "Easter Monday");
+    CHECK_FALSE(calendar.closure_name(Date::from_serial(easter - 1)).has_value());
+  }
+}
+
+TEST_CASE("calendar: substitute days when Christmas, Boxing Day or New Year's Day fall at a weekend, 2028 to 2040") {
+  Calendar calendar;
+  // Christmas on a Saturday (2032, 2038): Monday 27 and Tuesday 28 are the substitutes.
+  for (int year : {2032, 2038}) {
+    CAPTURE(year);
+    CHECK(calendar.closure_name({year, 12, 27}) == "Christmas Day (substitute day)");
+    CHECK(calendar.closure_name({year, 12, 28}) == "Boxing Day (substitute day)");
+  }
+  // On a Sunday (2033, 2039): Boxing Day on Monday 26, Christmas Day's substitute on Tuesday 27.
+  for (int year : {2033, 2039}) {
+    CAPTURE(year);
+    CHECK(calendar.closure_name({year, 12, 26}) == "Boxing Day");
+    CHECK(calendar.closure_name({year, 12, 27}) == "Christmas Day (substitute day)");
+  }
+  // On a Friday (2037): Boxing Day, a Saturday, is taken on Monday 28.
+  CHECK(calendar.closure_name({2037, 12, 25}) == "Christmas Day");
+  CHECK(calendar.closure_name({2037, 12, 28}) == "Boxing Day (substitute day)");
+  // Christmas on a weekday (2028, a Monday): no substitute.
+  CHECK_FALSE(calendar.closure_name({2028, 12, 27}).has_value());
+  // New Year's Day on a Saturday (2028, 2033, 2039) or a Sunday (2034, 2040): the Monday after.
+  for (auto [year, day] : {std::pair{2028, 3}, {2033, 3}, {2039, 3}, {2034, 2}, {2040, 2}}) {
+    CAPTURE(year);
+    CHECK(calendar.closure_name({year, 1, day}) == "New Year's Day (substitute day)");
+  }
+  // The May and August Mondays: 2032's early May is Monday 3, spring Monday 31, summer Monday 30.
+  CHECK(calendar.closure_name(d("2032-05-03")) == "Early May bank holiday");
+  CHECK(calendar.closure_name(d("2032-05-31")) == "Spring bank holiday");
+  CHECK(calendar.closure_name(d("2032-08-30")) == "Summer bank holiday");
+}
+
+TEST_CASE("calendar: a profile adds bank holidays announced later and removes regular days moved") {
+  // As if the early May holiday of 2031 (Monday 5 May) were moved to Thursday 8 May.
+  Calendar calendar({}, {d("2031-05-08")}, {d("2031-05-05")});
+  CHECK_FALSE(calendar.closure_name(d("2031-05-05")).has_value());
+  CHECK(calendar.is_working_day(d("2031-05-05")));
+  CHECK(calendar.closure_name(d("2031-05-08")) == "bank holiday (profile)");
+  CHECK_FALSE(calendar.is_working_day(d("2031-05-08")));
+  // Fri 2 May 2031: 5(1) 6(2) 7(3) 9(4) 12(5).
+  CHECK(add(calendar, "2031-05-02", 5) == "2031-05-12");
+  CHECK(calendar.working_days_between(d("2031-05-02"), d("2031-05-12")) == 5);
+  auto days = holidays_in(calendar, 2031, 2031);
+  CHECK(std::find(days.begin(), days.end(), std::pair<std::string, std::string>{"2031-05-08", "bank holiday (profile)"}) !=
+        days.end());
+  CHECK(days.size() == 8);
+  // Without the profile, the regular day stands.
+  CHECK(Calendar().closure_name(d("2031-05-05")) == "Early May bank holiday");
+  // A day the profile adds that is already a bank holiday, or also a closure day, counts once.
+  Calendar twice({d("2031-05-08")}, {d("2031-05-08"), d("2031-05-05")});
+  CHECK(twice.working_days_between(d("2031-05-02"), d("2031-05-12")) == 4);
 }

@@ -164,3 +164,42 @@ TEST_CASE("deadlines: a deadline has passed only once its due day is over") {
   CHECK_FALSE(has_passed(minutes, d("2027-01-12")));
   CHECK(has_passed(minutes, d("2027-01-13")));
 }
+
+TEST_CASE("deadlines: 48 hours before an initial conference are elapsed hours across the March clock change") {
+  Calendar calendar;
+  // Monday 30 March 2026 10:00 BST is 09:00 GMT; the clocks went forward on Sunday 29 March.
+  // 48 elapsed hours before is Saturday 28 March 09:00 GMT, which is 09:00 on the clock: the
+  // same clock time two days before (10:00) would give an hour more.
+  Deadline reports = hours_before(dt("2026-03-30 10:00"), 48);
+  CHECK(reports.due.str() == "2026-03-28 09:00");
+  CHECK(late(reports, calendar, "2026-03-28 09:00") == "0 min");
+  CHECK(late(reports, calendar, "2026-03-28 10:00") == "60 min");
+  // A date alone is its last minute, 23:59 GMT that Saturday.
+  CHECK(late(reports, calendar, "2026-03-28") == "899 min");
+  CHECK(late(reports, calendar, "2026-03-27") == "-541 min");
+}
+
+TEST_CASE("deadlines: 48 hours before an initial conference are elapsed hours across the October clock change") {
+  Calendar calendar;
+  // Monday 26 October 2026 10:00 GMT; the clocks went back on Sunday 25 October. 48 elapsed
+  // hours before is Saturday 24 October 10:00 GMT, which is 11:00 BST on the clock.
+  Deadline reports = hours_before(dt("2026-10-26 10:00"), 48);
+  CHECK(reports.due.str() == "2026-10-24 11:00");
+  CHECK(late(reports, calendar, "2026-10-24 10:30") == "-30 min");
+  CHECK(late(reports, calendar, "2026-10-24 11:00") == "0 min");
+  CHECK(late(reports, calendar, "2026-10-24 11:30") == "30 min");
+}
+
+TEST_CASE("deadlines: 24 hours after a conference are elapsed hours across both clock changes") {
+  Calendar calendar;
+  // Ends Saturday 28 March 2026 15:00 GMT; 24 hours later is 15:00 GMT on Sunday, 16:00 BST.
+  Deadline march = hours_after(dt("2026-03-28 15:00"), 24);
+  CHECK(march.due.str() == "2026-03-29 16:00");
+  CHECK(late(march, calendar, "2026-03-29 15:30") == "-30 min");
+  // Ends Saturday 24 October 2026 15:00 BST (14:00 GMT); 24 hours later is 14:00 GMT on Sunday.
+  Deadline october = hours_after(dt("2026-10-24 15:00"), 24);
+  CHECK(october.due.str() == "2026-10-25 14:00");
+  CHECK(late(october, calendar, "2026-10-25 14:30") == "30 min");
+  // Away from a change, an hour is an hour on the clock.
+  CHECK(hours_after(dt("2026-06-10 15:00"), 24).due.str() == "2026-06-11 15:00");
+}

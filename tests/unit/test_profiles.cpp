@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "cpconf/check/validator.hpp"
+#include "cpconf/derive/calendar.hpp"
 #include "cpconf/load/profile.hpp"
 #include "cpconf/source/profile_reader.hpp"
 #include "support.hpp"
@@ -117,4 +118,83 @@ TEST_CASE("profiles: Welsh categories are accepted in Wales only") {
   financial.replace(financial.find("categories: [emotional]"), 23, "categories: [financial]");
   CHECK(outcome(financial, "north-wales", {"category-not-in-profile"}) == "");
   CHECK(outcome(financial, "england", {"category-not-in-profile"}) == "category-not-in-profile error");
+}
+
+namespace {
+
+// The messages of a refused profile, one a line; "" when it reads.
+std::string refusal(std::string_view text) {
+  try {
+    parse_profile(text, "p.yaml");
+  } catch (const ProfileError& e) {
+    std::string out;
+    for (const auto& f : e.findings()) out += f.path + ": " + f.message + "\n";
+    return out;
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("profiles: bank-holidays adds and removes days, and removes only bank holidays") {
+  Profile p = parse_profile("cpconf-profile: 1\nname: p\nextends: england\nbank-holidays:\n  add: [2031-05-08]\n"
+                            "  remove: [2031-05-05]\n",
+                            "p.yaml");
+  CHECK(p.bank_holidays_added == std::vector<Date>{{2031, 5, 8}});
+  CHECK(p.bank_holidays_removed == std::vector<Date>{{2031, 5, 5}});
+  Calendar calendar = calendar_of(p);
+  CHECK(calendar.is_working_day({2031, 5, 5}));
+  CHECK_FALSE(calendar.is_working_day({2031, 5, 8}));
+  CHECK(refusal("cpconf-profile: 1\nname: p\nextends: england\nbank-holidays:\n  remove: [2031-05-06]\n") ==
+        "bank-holidays.remove: 2031-05-06 is not a bank holiday of England and Wales, so it cannot be removed\n");
+  CHECK(refusal("cpconf-profile: 1\nname: p\nextends: england\nbank-holidays:\n  add: [2031-13-01]\n") ==
+        "bank-holidays.add: each of 'bank-holidays.add' must be a date written YYYY-MM-DD, not '2031-13-01'\n");
+  CHECK(refusal("cpconf-profile: 1\nname: p\nextends: england\nbank-holidays:\n  moved: [2031-05-06]\n") != "");
+}
+
+TEST_CASE("profiles: initial-conference-from chooses the initial conference's clock") {
+  CHECK(load_profile("england").initial_clock == InitialClock::strategy_discussion);
+  Profile p =
+      parse_profile("cpconf-profile: 1\nname: p\nextends: england\ninitial-conference-from: s47-started\n", "p.yaml");
+  CHECK(p.initial_clock == InitialClock::s47_started);
+  CHECK(refusal("cpconf-profile: 1\nname: p\nextends: england\ninitial-conference-from: s47\n").find(
+            "'initial-conference-from' must be") != std::string::npos);
+}
+
+TEST_CASE("profiles: an inquorate review reconvenes within its own limit when the profile sets one") {
+  Profile england = load_profile("england");
+  CHECK(england.timescales.reconvene_limit(ConferenceKind::initial) == 10);
+  CHECK(england.timescales.reconvene_limit(ConferenceKind::review) == 10);
+  Profile p = parse_profile(
+      "cpconf-profile: 1\nname: p\nextends: england\ntimescales:\n  reconvene-working-days: 5\n", "p.yaml");
+  CHECK(p.timescales.reconvene_limit(ConferenceKind::review) == 5);  // unset: as an initial
+  p = parse_profile("cpconf-profile: 1\nname: p\nextends: england\ntimescales:\n  reconvene-review-working-days: 20\n",
+                    "p.yaml");
+  CHECK(p.timescales.reconvene_limit(ConferenceKind::initial) == 10);
+  CHECK(p.timescales.reconvene_limit(ConferenceKind::pre_birth) == 10);
+  CHECK(p.timescales.reconvene_limit(ConferenceKind::review) == 20);
+  CHECK(refusal("cpconf-profile: 1\nname: p\nextends: england\ntimescales:\n  reconvene-review-working-days: -1\n") !=
+        "");
+}
+
+TEST_CASE("profiles: every category has a national one") {
+  Profile wales = load_profile("north-wales");
+  CHECK(wales.national_category("emotional-psychological") == "emotional");
+  CHECK(wales.national_category("financial") == "neglect");
+  CHECK(wales.national_category("sexual") == "sexual");
+  CHECK(load_profile("england").national_category("emotional") == "emotional");
+  // A local word needs its national one; the national one must be the census's.
+  CHECK(refusal("cpconf-profile: 1\nname: p\nextends: england\ncategories: [neglect, exploitation]\n") ==
+        "categories: category 'exploitation' is not a national one (neglect, physical, emotional, sexual, multiple): "
+        "give it one under 'national-categories'\n");
+  Profile p = parse_profile(
+      "cpconf-profile: 1\nname: p\nextends: north-wales\ncategories: [neglect, financial, exploitation]\n"
+      "national-categories:\n  exploitation: sexual\n",
+      "p.yaml");
+  CHECK(p.national_category("exploitation") == "sexual");
+  CHECK(p.national_category("financial") == "neglect");  // merged with the base's mapping
+  CHECK(refusal("cpconf-profile: 1\nname: p\nextends: north-wales\nnational-categories:\n  financial: money\n")
+            .find("national-categories.financial: the national category of 'financial' must be") == 0);
+  CHECK(refusal("cpconf-profile: 1\nname: p\nextends: england\nnational-categories:\n  finance: neglect\n")
+            .find("national-categories.finance: 'finance' is not one of this profile's categories") == 0);
 }

@@ -204,6 +204,30 @@ TEST_CASE("initial-conference-late: more than 15 working days after the strategy
     profile.timescales.initial_conference_working_days = 10;
     CHECK(run_with("initial-conference-late", record(k_initial), profile).size() == 1);
   }
+  SUBCASE("a profile may count from the start of the section 47 enquiry") {
+    // Strategy discussion Mon 2 March, enquiry begun Wed 4 March, conference Wed 25 March 2026:
+    // 17 working days after the discussion, 15 after the enquiry began.
+    std::string yaml = record("  kind: initial\n  strategy-discussion: 2026-03-02\n  s47-started: 2026-03-04\n"
+                              "  start: 2026-03-25 10:00\n");
+    auto profile = cpconf::load_profile("england");
+    CHECK(run_with("initial-conference-late", yaml, profile) ==
+          Messages{"conference.start: the initial conference on 2026-03-25 was held 17 working days after the "
+                   "strategy discussion on 2026-03-02; due within 15 working days, by 2026-03-23: 2 working days "
+                   "late"});
+    profile.initial_clock = cpconf::InitialClock::s47_started;
+    CHECK(run_with("initial-conference-late", yaml, profile).empty());
+    // Counted from the enquiry, Thu 26 March is the 16th working day.
+    std::string later = record("  kind: initial\n  strategy-discussion: 2026-03-02\n  s47-started: 2026-03-04\n"
+                               "  start: 2026-03-26 10:00\n");
+    CHECK(run_with("initial-conference-late", later, profile) ==
+          Messages{"conference.start: the initial conference on 2026-03-26 was held 16 working days after the "
+                   "start of the section 47 enquiry on 2026-03-04; due within 15 working days, by 2026-03-25: 1 "
+                   "working day late"});
+    // A record without the enquiry's start is counted from its strategy discussion.
+    CHECK(run_with("initial-conference-late",
+                   record("  kind: initial\n  strategy-discussion: 2026-03-02\n  start: 2026-03-25 10:00\n"), profile)
+              .size() == 1);
+  }
 }
 
 TEST_CASE("plan-late: the plan is sent within 24 hours of the conference") {
@@ -403,6 +427,16 @@ TEST_CASE("inquorate-not-reconvened: an inquorate conference without a decision 
           Messages{"conference: the conference on 2026-03-20 was inquorate and made no decision, and no reconvened "
                    "date is recorded; it was due to reconvene within 10 working days, by 2026-04-07, and that has "
                    "passed (as of 2026-04-08); not counting Good Friday 2026-04-03 and Easter Monday 2026-04-06"});
+  }
+  SUBCASE("a review reconvenes within the profile's review limit, when it sets one") {
+    // Review on Fri 20 March 2026, inquorate; reconvened Wed 8 April, the 11th working day.
+    std::string yaml = record(review("2026-03-20 10:00") + "  quorate: false\n  reconvened: 2026-04-08\n");
+    auto profile = cpconf::load_profile("england");
+    CHECK(run_with("inquorate-not-reconvened", yaml, profile).size() == 1);
+    profile.timescales.reconvene_review_working_days = 15;
+    CHECK(run_with("inquorate-not-reconvened", yaml, profile).empty());
+    // The initial conference keeps reconvene-working-days.
+    CHECK(run_with("inquorate-not-reconvened", record(inquorate + "  reconvened: 2026-04-08\n"), profile).size() == 1);
   }
   SUBCASE("a conference that decided, or was quorate, need not reconvene") {
     CHECK(run("  proceed-reason: Delay would harm the child.\n", k_plan).empty());

@@ -310,8 +310,10 @@ TEST_CASE("vote summary: statistics over the audit corpus match the hand count")
         std::map<std::string, int, std::less<>>{{"dissent-not-recorded", 1}, {"tie-without-casting-vote", 1}});
   CHECK(s.plans == 5);     // s1 c1, s2 c1, s2 c2, s4 c1, s5 c1
   CHECK(s.no_plans == 3);  // s3 c1, s4 c2, s5 c2
-  CHECK(s.categories == std::map<std::string, int, std::less<>>{
-                            {"emotional", 2}, {"emotional-psychological", 1}, {"neglect", 3}, {"physical", 1}});
+  // North Wales's emotional-psychological (s2 c1) is counted as the national emotional, with
+  // England's (s5 c1) and West Berkshire's (s4 c1): one category, one row.
+  CHECK(s.categories ==
+        std::map<std::string, int, std::less<>>{{"emotional", 3}, {"neglect", 3}, {"physical", 1}});
   CHECK(s.plans_without_category == 0);
   // Counted votes on decisions with an outcome, and those against it:
   //   csc: s1, s2 c1, s2 c2, s3, s4 c1, s4 c2, s5 c1 = 7, never against.
@@ -504,4 +506,21 @@ TEST_CASE("vote summary: --redact shows each record's text through its own redac
   // Without --redact nothing changes.
   std::string plain = cpconf::format_record_votes(review_at(cpconf::Redaction::none), cpconf::VoteFormat::json, false);
   CHECK(plain.find("ANN TEST and Gwen Bryn") != std::string::npos);
+}
+
+TEST_CASE("vote summary: categories are counted under their national words, a plan once per national category") {
+  auto wales = reviewed(record_text("north-wales", {},
+                                    "    consensus: true\n    outcome: plan\n    categories: [financial, neglect]\n"));
+  auto england = reviewed(record_text("england", {}, "    consensus: true\n    outcome: plan\n    categories: [neglect]\n"));
+  auto welsh_emotional = reviewed(record_text(
+      "north-wales", {}, "    consensus: true\n    outcome: plan\n    categories: [emotional-psychological]\n"));
+  cpconf::VoteStats stats;
+  stats.add(wales->review, {});
+  stats.add(england->review, {});
+  stats.add(welsh_emotional->review, {});
+  CHECK(stats.plans == 3);
+  // Financial abuse is neglect in the national figures: the Welsh plan counts once under neglect.
+  CHECK(stats.categories == std::map<std::string, int, std::less<>>{{"emotional", 1}, {"neglect", 2}});
+  // The record keeps its own words.
+  CHECK(*welsh_emotional->record.decisions[0].categories == cpconf::Ids{"emotional-psychological"});
 }

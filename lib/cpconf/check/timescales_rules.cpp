@@ -7,7 +7,9 @@
 
 #include "cpconf/check/rule.hpp"
 #include "cpconf/derive/calendar.hpp"
+#include "cpconf/derive/deadlines.hpp"
 #include "cpconf/derive/groupings.hpp"
+#include "cpconf/derive/uk_time.hpp"
 
 // Every working-day count is (anchor, event]: the day after the anchor is working day 1, so an
 // event is late when it falls more than N working days after its anchor. Events on a weekend
@@ -15,8 +17,6 @@
 namespace cpconf {
 
 namespace {
-
-constexpr int k_end_of_day = 23 * 60 + 59;
 
 std::string count_of(long n, std::string_view unit) { return fmt::format("{} {}{}", n, unit, n == 1 ? "" : "s"); }
 
@@ -38,32 +38,11 @@ std::string weeks_and_days(long days) {
   return count_of(days / 7, "week") + " " + count_of(days % 7, "day");
 }
 
-DateTime from_minutes(long long minutes) {
-  long long day = minutes >= 0 ? minutes / 1440 : (minutes - 1439) / 1440;
-  return {Date::from_serial(static_cast<long>(day)), static_cast<int>(minutes - day * 1440)};
-}
-
-// A time of day is needed to compare with an hour deadline; a bare date is judged at its last
-// minute, so it is on time only if the whole day is.
-long long latest_minutes(const DateTime& when) {
-  return when.has_time() ? when.serial_minutes() : when.serial_minutes() + k_end_of_day;
-}
-
 std::string when_text(const DateTime& when) {
   return when.has_time() ? "at " + when.str() : fmt::format("on {} (no time recorded, taken as 23:59)", when.str());
 }
 
 std::string kind_text(ConferenceKind kind) { return fmt::format("{} conference", name_of(kind)); }
-
-// Initial, pre-birth and transfer-in conferences are all initial conferences (cpconf-record(5)).
-bool is_initial_kind(ConferenceKind kind) { return kind != ConferenceKind::review; }
-
-bool made_plan(const Record& record) {
-  for (const auto& d : record.decisions) {
-    if (d.outcome && *d.outcome == Outcome::plan) return true;
-  }
-  return false;
-}
 
 std::string weekday_name(Date date) {
   static constexpr std::string_view k_names[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
@@ -132,10 +111,10 @@ Hits report_late(const CheckContext& ctx, const Field<DateTime> Report::*arrival
     std::string path = fmt::format("{}.report.{}", a.path, key);
     std::string who = fmt::format("the report of {} reached {}", attendee_name(ctx.record, a.id), reader);
     if (is_initial_kind(*c.kind)) {
-      long long deadline = c.start->serial_minutes() - 60LL * t.report_hours_before_initial;
-      long long arrived = latest_minutes(*arrival);
-      if (arrived <= deadline) continue;
-      long long before = c.start->serial_minutes() - arrived;
+      Deadline deadline = hours_before(*c.start, t.report_hours_before_initial);
+      long late = lateness(deadline, ctx.calendar, *arrival).amount;
+      if (late <= 0) continue;
+      long long before = utc_minutes(*c.start) - latest_utc_minutes(*arrival);
       std::string relation = before > 0    ? duration(before) + " before the"
                              : before == 0 ? "the start of the"
                                            : duration(-before) + " after the start of the";
@@ -143,7 +122,7 @@ Hits report_late(const CheckContext& ctx, const Field<DateTime> Report::*arrival
           arrival, path,
           fmt::format("{} {}, {} {} at {}; due at least {} before, by {}: {} late", who, when_text(*arrival), relation,
                       kind_text(*c.kind), c.start->str(), count_of(t.report_hours_before_initial, "hour"),
-                      from_minutes(deadline).str(), duration(arrived - deadline))));
+                      deadline.due.str(), duration(late))));
     } else {
       int limit = t.report_working_days_before_review;
       Date start = c.start->date;
@@ -174,13 +153,13 @@ Hits report_late_to_chair(const CheckContext& ctx) {
 
 Hits initial_conference_late(const CheckContext& ctx) {
   const ConferenceInfo& c = ctx.record.conference;
-  if (!c.kind || *c.kind != ConferenceKind::initial || !c.start || !c.strategy_discussion) return {};
+  auto clock = initial_conference_clock(ctx.record, ctx.profile);
+  if (!clock || !c.start) return {};
   int limit = ctx.profile.timescales.initial_conference_working_days;
-  if (ctx.calendar.working_days_between(*c.strategy_discussion, c.start->date) <= limit) return {};
-  return {hit_at(
-      c.start, "conference.start",
-      fmt::format("the initial conference on {} was held {}", c.start->date.str(),
-                  late_after(ctx.calendar, *c.strategy_discussion, "the strategy discussion", c.start->date, limit)))};
+  if (ctx.calendar.working_days_between(clock->date, c.start->date) <= limit) return {};
+  return {hit_at(c.start, "conference.start",
+                 fmt::format("the initial conference on {} was held {}", c.start->date.str(),
+                             late_after(ctx.calendar, clock->date, clock->what, c.start->date, limit)))};
 }
 
 Hits transfer_in_late(const CheckContext& ctx) {
@@ -202,8 +181,8 @@ Hits plan_late(const CheckContext& ctx) {
   const DateTime& from = c.end ? *c.end : *c.start;
   std::string anchor = c.end ? fmt::format("the conference ended at {}", from.str())
                              : fmt::format("the conference started at {} (no end recorded)", from.str());
-  long long deadline = from.serial_minutes() + 60LL * hours;
-  DateTime due = from_minutes(deadline);
+  Deadline deadline = hours_after(from, hours);
+  const DateTime& due = deadline.due;
   const Field<DateTime>* sent = r.follow_up ? &r.follow_up->plan_sent : nullptr;
   if (sent == nullptr || !*sent) {
     if (!(due.date < ctx.as_of)) return {};
@@ -214,13 +193,13 @@ Hits plan_late(const CheckContext& ctx) {
     if (sent == nullptr) return {hit_at(r.follow_up, "follow-up", std::move(message))};
     return {hit_at(*sent, "follow-up", std::move(message))};
   }
-  long long arrived = latest_minutes(**sent);
-  if (arrived <= deadline) return {};
-  long long after = arrived - from.serial_minutes();
+  long late = lateness(deadline, ctx.calendar, **sent).amount;
+  if (late <= 0) return {};
+  long long after = latest_utc_minutes(**sent) - utc_minutes(from);
   return {
       hit_at(*sent, "follow-up.plan-sent",
              fmt::format("the plan was sent {}, {} after {}; due within {}, by {}: {} late", when_text(**sent),
-                         duration(after), anchor, count_of(hours, "hour"), due.str(), duration(arrived - deadline)))};
+                         duration(after), anchor, count_of(hours, "hour"), due.str(), duration(late)))};
 }
 
 // A follow-up event due within limit working days of the conference: late, or missing once due.
@@ -306,7 +285,7 @@ Hits inquorate_not_reconvened(const CheckContext& ctx) {
   for (const auto& d : ctx.record.decisions) {
     if (d.outcome) return {};
   }
-  int limit = ctx.profile.timescales.reconvene_working_days;
+  int limit = ctx.profile.timescales.reconvene_limit(c.kind.value_or(ConferenceKind::initial));
   Date start = c.start->date;
   if (!c.reconvened) {
     auto deadline = passed_deadline(ctx, start, limit);
@@ -387,29 +366,37 @@ const Rule k_timescale_rules[] = {
      "Each agency's report must be shared with the parents at least 48 hours (clock hours) before an initial "
      "conference "
      "(also pre-birth and transfer-in) and at least 5 working days before a review, so that families do not hear "
-     "new information at the conference (004; the numbers are profile settings). An arrival recorded as a date "
-     "without a time is taken as 23:59 of that day; for a review only the date counts, and the report is late "
-     "when it arrived fewer than 5 working days before the conference day.",
+     "new information at the conference (004; the numbers are profile settings). Times are UK local time and "
+     "the 48 hours are elapsed hours, across a clock change too: 48 hours before 10:00 on the Monday after the "
+     "clocks go forward is 09:00 on the Saturday. An arrival recorded as a date without a time is taken as 23:59 "
+     "of that day. For a review only the date counts: the last day on time is the 5th working day before the "
+     "conference day, counting the working day before it as day 1 (for a review on Monday 16 March 2026, Monday "
+     "9 March, at any hour); a report that arrived later is late.",
      report_late_to_family},
     {"report-late-to-chair", Family::timescales, Severity::warning,
      "a report reached the chair later than the profile allows",
      "West Berkshire, Guidance on Child Protection Conferences for Professionals (What you need to do before the Conference)",
      "Each agency's report must reach the conference chair at least 48 hours before an initial conference "
      "(also pre-birth and transfer-in) and at least 5 working days before a review (004; the numbers are profile "
-     "settings). An arrival recorded as a date without a time is taken as 23:59 of that day; for a review only "
-     "the date counts.",
+     "settings). Hours are elapsed hours of UK time; an arrival recorded as a date without a time is taken as "
+     "23:59 of that day. For a review only the date counts: the last day on time is the 5th working day before "
+     "the conference day, as for report-late-to-family.",
      report_late_to_chair},
     {"initial-conference-late", Family::timescales, Severity::warning,
      "the initial conference was held more than 15 working days after the strategy discussion",
      "Working Together to Safeguard Children 2023, chapter 4; Wales Safeguarding Procedures",
      "An initial child protection conference is held within 15 working days of the strategy discussion at "
      "which the section 47 enquiry began (Working Together 2023; Wales: of the last strategy discussion). The "
-     "day after the strategy discussion is working day 1; weekends and bank holidays are not counted.",
+     "day after the strategy discussion is working day 1; weekends and bank holidays are not counted. A profile "
+     "may count instead from the start of the section 47 enquiry, as the national statistics do "
+     "(initial-conference-from: s47-started); a record that does not give it is counted from its strategy "
+     "discussion.",
      initial_conference_late},
     {"plan-late", Family::timescales, Severity::warning, "the plan was sent more than 24 hours after the conference",
      "West Berkshire, Guidance on Child Protection Conferences for Professionals (When will I get copies of the Plan?)",
      "When a plan is made or continues, the chair sends it out within 24 hours of the conference (004), counted "
-     "from the recorded end (else the start). A plan-sent date without a time is taken as 23:59 of that day. "
+     "from the recorded end (else the start), in elapsed hours of UK time. A plan-sent date without a time is "
+     "taken as 23:59 of that day. "
      "When no plan-sent date is recorded the rule fires once the deadline is before the --as-of date.",
      plan_late},
     {"core-group-late", Family::timescales, Severity::warning,
@@ -450,7 +437,8 @@ const Rule k_timescale_rules[] = {
      "an inquorate conference that did not decide was not reconvened within the profile's limit",
      "local procedures (quorate conferences: Sussex, Swindon)",
      "An inquorate conference normally makes no decision: the chair sets a new date at once, within 10 working "
-     "days for an initial conference (Sussex, Swindon; one profile number for every kind). The rule fires when "
+     "days for an initial conference (Sussex, Swindon; reconvene-working-days, which reviews follow too unless "
+     "the profile sets reconvene-review-working-days). The rule fires when "
      "a conference recorded as quorate: false made no decision and its reconvened date is later than that, or "
      "is not recorded once the limit is before the --as-of date.",
      inquorate_not_reconvened},

@@ -131,31 +131,51 @@ const std::vector<BankHoliday>& kept_holidays() {
   return k_kept;
 }
 
-// Calls use(holiday) for every bank holiday in [from, to], in date order, until it returns false.
+// Calls use(holiday) for every bank holiday in [from, to] but the removed ones (sorted), in date
+// order, until it returns false.
 template <class Use>
-void for_each_holiday(Date from, Date to, Use use) {
+void for_each_holiday(Date from, Date to, const std::vector<Date>& removed, Use use) {
   const auto& kept = kept_holidays();
   auto first = std::lower_bound(kept.begin(), kept.end(), from,
                                 [](const BankHoliday& h, Date d) { return h.date < d; });
   for (auto it = first; it != kept.end() && it->date <= to; ++it) {
+    if (!removed.empty() && std::binary_search(removed.begin(), removed.end(), it->date)) continue;
     if (!use(*it)) return;
   }
 }
 
+bool by_date(const Closure& a, const Closure& b) { return a.date < b.date; }
+
 }  // namespace
 
-Calendar::Calendar(std::vector<Date> closure_days) : m_closures(std::move(closure_days)) {
-  std::sort(m_closures.begin(), m_closures.end());
+Calendar::Calendar(std::vector<Date> closure_days, std::vector<Date> bank_holidays_added,
+                   std::vector<Date> bank_holidays_removed)
+    : m_removed(std::move(bank_holidays_removed)) {
+  for (Date date : bank_holidays_added) m_extra.push_back({date, "bank holiday (profile)"});
+  for (Date date : closure_days) m_extra.push_back({date, "local closure day"});
+  std::stable_sort(m_extra.begin(), m_extra.end(), by_date);
+  std::sort(m_removed.begin(), m_removed.end());
+}
+
+Calendar calendar_of(const Profile& profile) {
+  return Calendar(profile.closure_days, profile.bank_holidays_added, profile.bank_holidays_removed);
+}
+
+bool Calendar::is_regular_holiday(Date date) const {
+  bool found = false;
+  for_each_holiday(date, date, m_removed, [&](const BankHoliday&) { return !(found = true); });
+  return found;
 }
 
 std::optional<std::string_view> Calendar::closure_name(Date date) const {
   std::optional<std::string_view> name;
-  for_each_holiday(date, date, [&](const BankHoliday& holiday) {
+  for_each_holiday(date, date, m_removed, [&](const BankHoliday& holiday) {
     name = holiday.name;
     return false;
   });
   if (name) return name;
-  if (std::binary_search(m_closures.begin(), m_closures.end(), date)) return "local closure day";
+  auto extra = std::lower_bound(m_extra.begin(), m_extra.end(), Closure{date, {}}, by_date);
+  if (extra != m_extra.end() && extra->date == date) return extra->name;
   return std::nullopt;
 }
 
@@ -189,30 +209,28 @@ int Calendar::working_days_between(Date from, Date to) const {
   if (to < from) return -working_days_between(to, from);
   long count = weekdays_before(to.serial() + 1) - weekdays_before(from.serial() + 1);
   auto closed_in_range = [&](Date d) { return from < d && d <= to && !d.is_weekend(); };
-  for_each_holiday(from, to, [&](const BankHoliday& holiday) {
+  for_each_holiday(from, to, m_removed, [&](const BankHoliday& holiday) {
     if (closed_in_range(holiday.date)) --count;
     return true;
   });
-  for (std::size_t i = 0; i < m_closures.size(); ++i) {
-    Date d = m_closures[i];
-    bool repeated = i > 0 && m_closures[i - 1] == d;
-    bool bank_holiday = closure_name(d) != std::optional<std::string_view>("local closure day");
-    if (closed_in_range(d) && !repeated && !bank_holiday) --count;
+  for (std::size_t i = 0; i < m_extra.size(); ++i) {
+    Date d = m_extra[i].date;
+    bool repeated = i > 0 && m_extra[i - 1].date == d;
+    if (closed_in_range(d) && !repeated && !is_regular_holiday(d)) --count;
   }
   return static_cast<int>(count);
 }
 
 std::vector<Closure> Calendar::closures_between(Date from, Date to, std::size_t limit) const {
   std::vector<Closure> closures;
-  for_each_holiday(from, to, [&](const BankHoliday& holiday) {
+  for_each_holiday(from, to, m_removed, [&](const BankHoliday& holiday) {
     if (from < holiday.date && !holiday.date.is_weekend()) closures.push_back({holiday.date, holiday.name});
     return closures.size() <= limit;
   });
-  for (auto it = std::upper_bound(m_closures.begin(), m_closures.end(), from); it != m_closures.end() && *it <= to;
-       ++it) {
-    bool listed = !closures.empty() &&
-                  std::any_of(closures.begin(), closures.end(), [&](const Closure& c) { return c.date == *it; });
-    if (!it->is_weekend() && !listed) closures.push_back({*it, "local closure day"});
+  for (auto it = std::upper_bound(m_extra.begin(), m_extra.end(), Closure{from, {}}, by_date);
+       it != m_extra.end() && it->date <= to; ++it) {
+    bool listed = std::any_of(closures.begin(), closures.end(), [&](const Closure& c) { return c.date == it->date; });
+    if (!it->date.is_weekend() && !listed) closures.push_back(*it);
   }
   std::stable_sort(closures.begin(), closures.end(),
                    [](const Closure& a, const Closure& b) { return a.date < b.date; });

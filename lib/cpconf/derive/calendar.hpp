@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cpconf/date.hpp"
+#include "cpconf/load/profile.hpp"
 
 namespace cpconf {
 
@@ -18,13 +19,16 @@ struct Closure {
 // Working days in England and Wales: weekends and bank holidays excluded, plus any local
 // closure days a profile adds. Every timescale in cpconf is counted here. Bank holidays are
 // worked out for any year from the rules that set them, with the days announced for one year
-// only (2020's VE day, 2022's jubilee and state funeral, 2023's coronation, ...) kept as data.
+// only (2020's VE day, 2022's jubilee and state funeral, 2023's coronation, ...) kept as data;
+// a profile may add bank holidays announced after this build and remove regular ones moved.
 class Calendar {
  public:
-  explicit Calendar(std::vector<Date> closure_days = {});
+  explicit Calendar(std::vector<Date> closure_days = {}, std::vector<Date> bank_holidays_added = {},
+                    std::vector<Date> bank_holidays_removed = {});
 
   bool is_working_day(Date date) const;
-  // The bank holiday's name, "local closure day", or nothing.
+  // The bank holiday's name, "bank holiday (profile)" for one the profile adds, "local closure
+  // day", or nothing.
   std::optional<std::string_view> closure_name(Date date) const;
 
   // The date n working days after anchor (the next working day after anchor is day 1);
@@ -41,7 +45,13 @@ class Calendar {
   static Date add_months(Date date, int months);
 
  private:
-  std::vector<Date> m_closures;  // sorted
+  bool is_regular_holiday(Date date) const;  // a bank holiday worked out here and not removed
+
+  std::vector<Closure> m_extra;  // the profile's bank holidays, then its closure days; by date
+  std::vector<Date> m_removed;   // sorted
 };
+
+// The calendar a profile's timescales are counted in: its closure days and bank holidays.
+Calendar calendar_of(const Profile& profile);
 
 }  // namespace cpconf

@@ -1,6 +1,7 @@
 #include "cpconf/derive/deadlines.hpp"
 
 #include "cpconf/derive/calendar.hpp"
+#include "cpconf/derive/uk_time.hpp"
 
 namespace cpconf {
 
@@ -20,12 +21,23 @@ Deadline working_days_before(const Calendar& calendar, Date anchor, int limit) {
   return {Measure::working_days_before, limit, whole_day(anchor), whole_day(calendar.add_working_days(anchor, -limit))};
 }
 
+// Clock hours are elapsed hours of UK time (derive/uk_time): 48 hours before 10:00 on the Monday
+// after the clocks go forward is 09:00 on the Saturday, and after they go back, 11:00.
+long long due_utc_minutes(const Deadline& deadline) {
+  long long hours = deadline.measure == Measure::hours_before ? -deadline.limit : deadline.limit;
+  return utc_minutes(deadline.anchor) + 60LL * hours;
+}
+
 Deadline hours_after(DateTime anchor, int hours) {
-  return {Measure::hours_after, hours, anchor, from_minutes(anchor.serial_minutes() + 60LL * hours)};
+  Deadline deadline{Measure::hours_after, hours, anchor, {}};
+  deadline.due = uk_local_time(due_utc_minutes(deadline));
+  return deadline;
 }
 
 Deadline hours_before(DateTime anchor, int hours) {
-  return {Measure::hours_before, hours, anchor, from_minutes(anchor.serial_minutes() - 60LL * hours)};
+  Deadline deadline{Measure::hours_before, hours, anchor, {}};
+  deadline.due = uk_local_time(due_utc_minutes(deadline));
+  return deadline;
 }
 
 Deadline months_after(Date anchor, int months) {
@@ -45,20 +57,15 @@ Lateness lateness(const Deadline& deadline, const Calendar& calendar, const Date
       return {deadline.limit - calendar.working_days_between(event.date, anchor), LateUnit::working_days};
     case Measure::hours_after:
     case Measure::hours_before:
-      return {static_cast<long>(latest_minutes(event) - deadline.due.serial_minutes()), LateUnit::minutes};
+      return {static_cast<long>(latest_utc_minutes(event) - due_utc_minutes(deadline)), LateUnit::minutes};
     case Measure::months_after:
     case Measure::days_before: return {event.date.serial() - deadline.due.date.serial(), LateUnit::days};
   }
   return {};
 }
 
-long long latest_minutes(const DateTime& when) {
-  return when.has_time() ? when.serial_minutes() : when.serial_minutes() + k_end_of_day;
-}
-
-DateTime from_minutes(long long minutes) {
-  long long day = minutes >= 0 ? minutes / 1440 : (minutes - 1439) / 1440;
-  return {Date::from_serial(static_cast<long>(day)), static_cast<int>(minutes - day * 1440)};
+long long latest_utc_minutes(const DateTime& when) {
+  return utc_minutes(when.has_time() ? when : DateTime{when.date, k_end_of_day});
 }
 
 bool is_initial_kind(ConferenceKind kind) { return kind != ConferenceKind::review; }
@@ -79,11 +86,21 @@ bool must_reconvene(const Record& record) {
   return true;
 }
 
+std::optional<ClockStart> initial_conference_clock(const Record& record, const Profile& profile) {
+  const ConferenceInfo& c = record.conference;
+  if (!c.kind || *c.kind != ConferenceKind::initial) return std::nullopt;
+  if (profile.initial_clock == InitialClock::s47_started && c.s47_started) {
+    return ClockStart{*c.s47_started, "the start of the section 47 enquiry"};
+  }
+  if (!c.strategy_discussion) return std::nullopt;
+  return ClockStart{*c.strategy_discussion, "the strategy discussion"};
+}
+
 std::optional<Deadline> initial_conference_deadline(const Record& record, const Profile& profile,
                                                     const Calendar& calendar) {
-  const ConferenceInfo& c = record.conference;
-  if (!c.kind || *c.kind != ConferenceKind::initial || !c.strategy_discussion) return std::nullopt;
-  return working_days_after(calendar, *c.strategy_discussion, profile.timescales.initial_conference_working_days);
+  auto clock = initial_conference_clock(record, profile);
+  if (!clock) return std::nullopt;
+  return working_days_after(calendar, clock->date, profile.timescales.initial_conference_working_days);
 }
 
 std::optional<Deadline> transfer_in_deadline(const Record& record, const Profile& profile, const Calendar& calendar) {
@@ -128,7 +145,9 @@ std::optional<Deadline> minutes_deadline(const Record& record, const Profile& pr
 
 std::optional<Deadline> reconvene_deadline(const Record& record, const Profile& profile, const Calendar& calendar) {
   if (!record.conference.start) return std::nullopt;
-  return working_days_after(calendar, record.conference.start->date, profile.timescales.reconvene_working_days);
+  const ConferenceInfo& c = record.conference;
+  ConferenceKind kind = c.kind.value_or(ConferenceKind::initial);
+  return working_days_after(calendar, c.start->date, profile.timescales.reconvene_limit(kind));
 }
 
 std::optional<Deadline> escalation_deadline(const Record& record, const Profile& profile, const Calendar& calendar) {

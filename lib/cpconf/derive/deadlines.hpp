@@ -59,10 +59,13 @@ Lateness lateness(const Deadline& deadline, const Calendar& calendar, const Date
 // True when nothing recorded by this day can meet the deadline any more: its due day is past.
 inline bool has_passed(const Deadline& deadline, Date as_of) { return deadline.due.date < as_of; }
 
+// The moment of a clock-hour deadline, in minutes since 1970-01-01 00:00 GMT (derive/uk_time):
+// its anchor's UK time plus or minus its hours, elapsed across any clock change.
+long long due_utc_minutes(const Deadline& deadline);
 // An event recorded without a time, judged against a clock-hour deadline, is taken at its
-// last minute (23:59): it is on time only if the whole day is.
-long long latest_minutes(const DateTime& when);
-DateTime from_minutes(long long minutes);
+// last minute (23:59 UK time): it is on time only if the whole day is. In minutes since
+// 1970-01-01 00:00 GMT.
+long long latest_utc_minutes(const DateTime& when);
 
 // A weekday in a counted span that is not a working day: why a count is shorter than it looks.
 
@@ -72,6 +75,15 @@ bool is_initial_kind(ConferenceKind kind);
 bool made_plan(const Record& record);
 // An inquorate conference whose children have no recorded outcome: it has to reconvene.
 bool must_reconvene(const Record& record);
+
+// Where the initial conference's timescale starts (the profile's initial-conference-from): the
+// start of the section 47 enquiry when the profile counts from it and the record gives it, else
+// the strategy discussion. Nothing for other kinds, or when the record gives neither.
+struct ClockStart {
+  Date date;
+  std::string_view what;  // "the strategy discussion"
+};
+std::optional<ClockStart> initial_conference_clock(const Record& record, const Profile& profile);
 
 // Each returns nothing when the record lacks the anchor (or the kind does not have the deadline).
 std::optional<Deadline> initial_conference_deadline(const Record& record, const Profile& profile,

@@ -19,6 +19,16 @@ bool Profile::is_non_voting(Capacity capacity) const {
   return std::find(non_voting.begin(), non_voting.end(), capacity) != non_voting.end();
 }
 
+std::string_view Profile::national_category(std::string_view local) const {
+  auto it = national_categories.find(local);
+  return it != national_categories.end() ? std::string_view(it->second) : local;
+}
+
+int Timescales::reconvene_limit(ConferenceKind kind) const {
+  if (kind == ConferenceKind::review && reconvene_review_working_days) return *reconvene_review_working_days;
+  return reconvene_working_days;
+}
+
 ProfileError::ProfileError(std::string file, std::string message, Findings findings)
     : InputError(std::move(file), std::move(message)), m_findings(std::move(findings)) {}
 

@@ -14,6 +14,10 @@ namespace cpconf {
 
 enum class DecisionMode { grouping_vote, chair_decides };
 
+// What the initial conference's timescale is counted from: the strategy discussion (Working
+// Together, most local procedures) or the start of the section 47 enquiry (the DfE's statistic).
+enum class InitialClock { strategy_discussion, s47_started };
+
 struct GroupingDef {
   std::string id;
   std::string name;
@@ -34,11 +38,19 @@ struct Timescales {
   int observer_request_days = 7;
   int transfer_in_working_days = 15;
   int pre_birth_weeks_before_due = 10;
-  int reconvene_working_days = 10;
+  int reconvene_working_days = 10;  // an inquorate initial conference (pre-birth, transfer-in too)
+  std::optional<int> reconvene_review_working_days;  // an inquorate review; unset: as an initial
   int first_review_months = 3;
   int later_review_months = 6;
   int escalation_working_days = 1;
+
+  // Working days within which an inquorate conference of this kind reconvenes.
+  int reconvene_limit(ConferenceKind kind) const;
 };
+
+// The categories of abuse the national figures count (the children in need census).
+inline constexpr std::string_view k_national_categories[] = {"neglect", "physical", "emotional", "sexual",
+                                                             "multiple"};
 
 // A rule's setting in a profile or configuration: a new severity, or off.
 struct RuleSetting {
@@ -60,6 +72,10 @@ struct Profile {
   int quorum_min_groupings = 3;
   std::vector<std::string> quorum_required;
   std::vector<std::string> categories;
+  // Each local category's national one, where the words differ (north-wales:
+  // emotional-psychological is emotional); a category that is a national word maps to itself.
+  std::map<std::string, std::string, std::less<>> national_categories;
+  InitialClock initial_clock = InitialClock::strategy_discussion;
   std::string social_care_grouping = "childrens-social-care";
   std::string school_grouping = "education";
   Timescales timescales;
@@ -67,10 +83,15 @@ struct Profile {
   int max_minutes = 120;
   bool forbid_consecutive_inquorate = true;
   std::vector<Date> closure_days;
+  std::vector<Date> bank_holidays_added;    // announced after this build, or local to the profile
+  std::vector<Date> bank_holidays_removed;  // regular days that a later announcement moved
   RuleSettings rules;
 
   const GroupingDef* grouping(std::string_view id) const;
   bool is_non_voting(Capacity capacity) const;
+  // The national word for a local category, for figures across profiles; a word the profile
+  // does not map is its own.
+  std::string_view national_category(std::string_view local) const;
 };
 
 // Thrown when a profile cannot be used; carries every finding with its place.

@@ -1,10 +1,12 @@
 #include "cpconf/source/profile_reader.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include <fmt/format.h>
 
 #include "cpconf/check/rule.hpp"
+#include "cpconf/derive/calendar.hpp"
 #include "cpconf/load/map_reader.hpp"
 #include "cpconf/text/suggest.hpp"
 #include "cpconf/text/words.hpp"
@@ -26,6 +28,10 @@ struct QuorumDoc : Node {
 };
 struct TimescalesDoc : Node {
   std::vector<std::pair<std::string_view, Field<int>>> values;
+  Field<int> reconvene_review;  // unset: reviews reconvene as initial conferences do
+};
+struct BankHolidaysDoc : Node {
+  Field<Ids> add, remove;
 };
 struct AdvisoryDoc : Node {
   Field<int> max_professionals;
@@ -33,7 +39,8 @@ struct AdvisoryDoc : Node {
 };
 struct ProfileDoc : Node {
   Field<int> version;
-  Field<std::string> name, extends, description, source, decision_mode, social_care_grouping, school_grouping;
+  Field<std::string> name, extends, description, source, decision_mode, social_care_grouping, school_grouping,
+      initial_conference_from;
   Field<bool> chair_may_over_rule, forbid_consecutive_inquorate;
   std::vector<GroupingDoc> groupings;
   bool has_groupings = false;
@@ -41,7 +48,9 @@ struct ProfileDoc : Node {
   Field<QuorumDoc> quorum;
   Field<TimescalesDoc> timescales;
   Field<AdvisoryDoc> advisory;
+  Field<BankHolidaysDoc> bank_holidays;
   std::vector<std::pair<std::string, Field<std::string>>> rules;
+  std::vector<std::pair<std::string, Field<std::string>>> national_categories;
 };
 
 namespace {
@@ -97,6 +106,13 @@ void describe(MapReader& r, TimescalesDoc& t) {
     r.optional(name, field);
     refuse_negative(r, name, field);
   }
+  r.optional("reconvene-review-working-days", t.reconvene_review);
+  refuse_negative(r, "reconvene-review-working-days", t.reconvene_review);
+}
+
+void describe(MapReader& r, BankHolidaysDoc& b) {
+  r.optional("add", b.add);
+  r.optional("remove", b.remove);
 }
 
 void describe(MapReader& r, AdvisoryDoc& a) {
@@ -108,18 +124,21 @@ void describe(MapReader& r, AdvisoryDoc& a) {
 
 namespace {
 
-void read_rules(const YamlNode* node, ProfileDoc& doc, ReadContext& context) {
+// A free mapping of names to words (rules, national-categories): each value is kept with its
+// place, or left unset when it is not a scalar.
+void read_word_map(const YamlNode* node, std::string_view key, std::string_view what,
+                   std::vector<std::pair<std::string, Field<std::string>>>& into, ReadContext& context) {
   if (node == nullptr || node->is_null()) return;
   if (!node->is_mapping()) {
-    context.add("invalid-value", node->location, "rules", "'rules' must map rule names to error, warning, info or off");
+    context.add("invalid-value", node->location, std::string(key), fmt::format("'{}' must map {}", key, what));
     return;
   }
-  for (const auto& [key, value] : node->entries) {
+  for (const auto& [name, value] : node->entries) {
     Field<std::string> setting;
     setting.location = value.location;
     std::string text;
     if (!parse_scalar(value, text)) setting.value = text;
-    doc.rules.emplace_back(key.value, setting);
+    into.emplace_back(name.value, setting);
   }
 }
 
@@ -143,8 +162,14 @@ void describe_profile(MapReader& r, ProfileDoc& doc, const YamlNode& root) {
   r.optional("advisory", doc.advisory);
   r.optional("forbid-consecutive-inquorate", doc.forbid_consecutive_inquorate);
   r.optional("closure-days", doc.closure_days);
+  r.optional("bank-holidays", doc.bank_holidays);
+  r.optional("initial-conference-from", doc.initial_conference_from);
   r.skip("rules");  // a free mapping of rule names, read below
-  read_rules(root.find("rules"), doc, r.context());
+  read_word_map(root.find("rules"), "rules", "rule names to error, warning, info or off", doc.rules, r.context());
+  r.skip("national-categories");  // a free mapping of the profile's categories, read below
+  read_word_map(root.find("national-categories"), "national-categories",
+                "each category of the profile to neglect, physical, emotional, sexual or multiple",
+                doc.national_categories, r.context());
   r.finish();
 }
 
@@ -156,22 +181,76 @@ std::optional<E> enum_value(std::string_view text) {
   return std::nullopt;
 }
 
+// A word that names one of a few settings: sets target to its setting, or is a finding.
+template <class E, std::size_t N>
+void read_choice(const Field<std::string>& field, std::string_view key,
+                 const std::pair<std::string_view, E> (&choices)[N], E& target, ReadContext& context) {
+  if (!field) return;
+  std::array<std::string_view, N> words;
+  for (std::size_t i = 0; i < N; ++i) {
+    if (choices[i].first == *field) {
+      target = choices[i].second;
+      return;
+    }
+    words[i] = choices[i].first;
+  }
+  context.add("invalid-value", field.location, std::string(key),
+              fmt::format("'{}' must be {}", key, expected_enum(words, *field)));
+}
+
+// Dates written YYYY-MM-DD in a profile list; each other word is a finding.
+std::vector<Date> read_dates(const Field<Ids>& list, std::string_view key, ReadContext& context) {
+  std::vector<Date> dates;
+  for (const auto& text : *list) {
+    if (auto date = parse_date(text)) {
+      dates.push_back(*date);
+    } else {
+      context.add("invalid-value", list.location, std::string(key),
+                  fmt::format("each of '{}' must be a date written YYYY-MM-DD, not '{}'", key, text));
+    }
+  }
+  return dates;
+}
+
+bool is_national_category(std::string_view word) {
+  return std::find(std::begin(k_national_categories), std::end(k_national_categories), word) !=
+         std::end(k_national_categories);
+}
+
+// national-categories adds to (or changes) the mapping of the profile extended; then every
+// category of the merged profile must have a national one, so that no figure across profiles
+// counts it apart.
+void apply_national_categories(const ProfileDoc& doc, Profile& profile, ReadContext& context) {
+  for (const auto& [local, national] : doc.national_categories) {
+    std::string path = "national-categories." + local;
+    if (!national || !is_national_category(*national)) {
+      context.add("invalid-value", national.location, path,
+                  fmt::format("the national category of '{}' must be {}", local,
+                              expected_enum(k_national_categories, national.value_or(""))));
+    } else if (std::find(profile.categories.begin(), profile.categories.end(), local) == profile.categories.end()) {
+      context.add("unknown-reference", national.location, path,
+                  fmt::format("'{}' is not one of this profile's categories ({}){}", local, join(profile.categories),
+                              did_you_mean(local, profile.categories)));
+    } else {
+      profile.national_categories[local] = *national;
+    }
+  }
+  for (const auto& category : profile.categories) {
+    if (is_national_category(category) || profile.national_categories.contains(category)) continue;
+    context.add("invalid-value", doc.categories ? doc.categories.location : doc.location, "categories",
+                fmt::format("category '{}' is not a national one ({}): give it one under 'national-categories'",
+                            category, join(k_national_categories)));
+  }
+}
+
 // Applies what a profile file sets on top of the profile it extends; lists replace.
 void apply(const ProfileDoc& doc, Profile& profile, ReadContext& context) {
   profile.name = *doc.name;
   if (doc.description) profile.description = *doc.description;
   if (doc.source) profile.source = *doc.source;
-  if (doc.decision_mode) {
-    if (*doc.decision_mode == "grouping-vote") {
-      profile.mode = DecisionMode::grouping_vote;
-    } else if (*doc.decision_mode == "chair-decides") {
-      profile.mode = DecisionMode::chair_decides;
-    } else {
-      static constexpr std::string_view k_modes[] = {"grouping-vote", "chair-decides"};
-      context.add("invalid-value", doc.decision_mode.location, "decision-mode",
-                  fmt::format("'decision-mode' must be {}", expected_enum(k_modes, *doc.decision_mode)));
-    }
-  }
+  static constexpr std::pair<std::string_view, DecisionMode> k_modes[] = {
+      {"grouping-vote", DecisionMode::grouping_vote}, {"chair-decides", DecisionMode::chair_decides}};
+  read_choice(doc.decision_mode, "decision-mode", k_modes, profile.mode, context);
   if (doc.chair_may_over_rule) profile.chair_may_over_rule = *doc.chair_may_over_rule;
   if (doc.has_groupings) {
     profile.groupings.clear();
@@ -205,23 +284,35 @@ void apply(const ProfileDoc& doc, Profile& profile, ReadContext& context) {
       const auto& field = doc.timescales->values[i].second;
       if (field) profile.timescales.*k_timescale_keys[i].member = *field;
     }
+    if (doc.timescales->reconvene_review) {
+      profile.timescales.reconvene_review_working_days = *doc.timescales->reconvene_review;
+    }
   }
   if (doc.advisory) {
     if (doc.advisory->max_professionals) profile.max_professionals = *doc.advisory->max_professionals;
     if (doc.advisory->max_minutes) profile.max_minutes = *doc.advisory->max_minutes;
   }
   if (doc.forbid_consecutive_inquorate) profile.forbid_consecutive_inquorate = *doc.forbid_consecutive_inquorate;
-  if (doc.closure_days) {
-    profile.closure_days.clear();
-    for (const auto& text : *doc.closure_days) {
-      if (auto date = parse_date(text)) {
-        profile.closure_days.push_back(*date);
-      } else {
-        context.add("invalid-value", doc.closure_days.location, "closure-days",
-                    fmt::format("each of 'closure-days' must be a date written YYYY-MM-DD, not '{}'", text));
+  if (doc.closure_days) profile.closure_days = read_dates(doc.closure_days, "closure-days", context);
+  if (doc.bank_holidays) {
+    const BankHolidaysDoc& b = *doc.bank_holidays;
+    if (b.add) profile.bank_holidays_added = read_dates(b.add, "bank-holidays.add", context);
+    if (b.remove) {
+      profile.bank_holidays_removed = read_dates(b.remove, "bank-holidays.remove", context);
+      Calendar regular;
+      for (Date date : profile.bank_holidays_removed) {
+        auto name = regular.closure_name(date);
+        if (!name) {
+          context.add("invalid-value", b.remove.location, "bank-holidays.remove",
+                      fmt::format("{} is not a bank holiday of England and Wales, so it cannot be removed", date.str()));
+        }
       }
     }
   }
+  static constexpr std::pair<std::string_view, InitialClock> k_clocks[] = {
+      {"strategy-discussion", InitialClock::strategy_discussion}, {"s47-started", InitialClock::s47_started}};
+  read_choice(doc.initial_conference_from, "initial-conference-from", k_clocks, profile.initial_clock, context);
+  apply_national_categories(doc, profile, context);
   std::vector<std::string> rule_names;
   for (const auto& r : all_rules()) rule_names.emplace_back(r.name);
   for (const auto& [rule, setting] : doc.rules) {

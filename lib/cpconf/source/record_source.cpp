@@ -86,7 +86,7 @@ const Profile& RecordSource::profile_for(const Record& record, const Config* con
   if (config != nullptr && !config->file.empty()) count(m_use.configurations, config->file);
   auto calendar = m_calendars.find(profile.name);
   if (calendar == m_calendars.end()) {
-    calendar = m_calendars.emplace(profile.name, std::make_unique<Calendar>(profile.closure_days)).first;
+    calendar = m_calendars.emplace(profile.name, std::make_unique<Calendar>(calendar_of(profile))).first;
   }
   opened.calendar = calendar->second.get();
   return profile;

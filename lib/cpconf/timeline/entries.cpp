@@ -167,8 +167,8 @@ class Builder {
       TimelineEntry& e = add("initial-conference", "initial conference held", "conference.start");
       e.when = *c.start;
       judge(e, *d,
-            fmt::format("within {} of the strategy discussion on {}", count_of(d->limit, "working day"),
-                        d->anchor.date.str()));
+            fmt::format("within {} of {} on {}", count_of(d->limit, "working day"),
+                        initial_conference_clock(m_record, m_profile)->what, d->anchor.date.str()));
     }
     if (auto d = transfer_in_deadline(m_record, m_profile, m_calendar)) {
       TimelineEntry& e = add("transfer-in-conference", "transfer-in conference held", "conference.start");

@@ -272,9 +272,11 @@ void VoteStats::add(const RecordReview& review, const VoteFilter& filter) {
       if (list.empty()) ++plans_without_category;
       Ids seen;
       for (const auto& category : list) {
-        if (contains(seen, category)) continue;
-        seen.push_back(category);
-        ++categories[review.shown(category)];
+        // Counted under its national word, so that one category is one row across profiles.
+        std::string national(profile.national_category(category));
+        if (contains(seen, national)) continue;
+        seen.push_back(national);
+        ++categories[review.shown(national)];
       }
     } else if (t.recorded == Outcome::no_plan) {
       ++no_plans;

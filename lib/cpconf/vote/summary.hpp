@@ -185,7 +185,8 @@ struct VoteStats {
   std::map<std::string, int, std::less<>> inconsistent_by_rule;
   int plans = 0;
   int no_plans = 0;
-  std::map<std::string, int, std::less<>> categories;  // plans per category; a plan counts once per category
+  // Plans per national category of abuse (Profile::national_category); a plan counts once per category.
+  std::map<std::string, int, std::less<>> categories;
   int plans_without_category = 0;
   std::map<std::string, GroupingDissentCount, std::less<>> groupings;
   std::map<std::string, ChairCount, std::less<>> chairs;  // by chair_key
