@@ -24,7 +24,7 @@ expect 'cpconf ' $commands
 expect 'cpconf val' validate
 expect 'cpconf -' --help --version
 expect 'cpconf validate --fo' --format
-expect 'cpconf validate --format ' text json github sarif junit
+expect 'cpconf validate --format ' text json github sarif junit concise csv
 expect 'cpconf validate --format=j' --format=json --format=junit
 expect 'cpconf rules inv' invalid-value
 # The first rule after --select or --ignore: fish once offered nothing here.

@@ -20,7 +20,7 @@ complete_line() {  # the sorted candidates zsh offers at the end of LINE, one a 
 
 expect 'cpconf ' $commands
 expect 'cpconf val' validate
-expect 'cpconf validate --format ' text json github sarif junit
+expect 'cpconf validate --format ' text json github sarif junit concise csv
 expect 'cpconf validate --format=j' json junit
 expect 'cpconf validate --fail-on ' error warning info never
 expect 'cpconf validate --select dec' $(printf '%s\n' $rules $families | grep '^dec')
