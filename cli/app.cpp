@@ -12,6 +12,7 @@
 #include "cpconf/finding.hpp"
 #include "cpconf/load/yaml_tree.hpp"
 #include "cpconf/report/findings_format.hpp"
+#include "cpconf/report/sarif.hpp"
 #include "cpconf/text/suggest.hpp"
 #include "cpconf/text/terminal.hpp"
 #include "cpconf/version.hpp"
@@ -173,10 +174,6 @@ int run(int argc, char** argv) {
   return exit_code;
 }
 
-}  // namespace cpconf::cli
-
-namespace cpconf::cli {
-
 std::optional<std::string> shipped_file(std::string_view installed, std::string_view source) {
   namespace fs = std::filesystem;
   std::error_code error;
@@ -205,10 +202,9 @@ std::string path_or_file_url(const std::string& path) {
 std::string rules_reference_url() {
   std::string_view built_with = CPCONF_RULES_URL;
   if (!built_with.empty()) return std::string(built_with);
+  // The shipped file's path is absolute, which SARIF's URI encoding makes a file:// URI.
   std::optional<std::string> shipped = shipped_file("cpconf/rules.md", "docs/rules.md");
-  if (!shipped) return "";
-  std::string url = path_or_file_url(*shipped);
-  return url.starts_with("file://") ? url : "file://" + url;
+  return shipped ? sarif_uri(*shipped) : "";
 }
 
 }  // namespace cpconf::cli

@@ -40,7 +40,8 @@ std::string text_object(std::string_view text) { return fmt::format("{{\"text\":
 // beside an alert), and, given a rule reference, a helpUri at the rule's heading in it (a rule's
 // name is its own Markdown anchor: lower case, hyphens).
 std::string rule_descriptor(const Rule& rule, std::string_view reference) {
-  std::string help_uri = reference.empty() ? "" : fmt::format("\"helpUri\":{},", json_string(fmt::format("{}#{}", reference, rule.name)));
+  std::string help_uri =
+      reference.empty() ? "" : fmt::format("\"helpUri\":{},", json_string(fmt::format("{}#{}", reference, rule.name)));
   return fmt::format(
       "{{\"id\":{},\"shortDescription\":{},\"fullDescription\":{},{}\"help\":{{\"text\":{},\"markdown\":{}}},"
       "\"defaultConfiguration\":{{\"level\":\"{}\"}},\"properties\":{{\"family\":{},\"source\":{}}}}}",
@@ -172,7 +173,7 @@ std::string SarifWriter::end(const FindingCounts&) {
       const auto& [file, message] = m_input_errors[i];
       out += fmt::format("{}{{\"level\":\"error\",\"message\":{},\"locations\":[{{\"physicalLocation\":{}}}]}}",
                          i == 0 ? "\n" : ",\n", text_object(message),
-                       fmt::format("{{\"artifactLocation\":{}}}", artifact(file).location));
+                         fmt::format("{{\"artifactLocation\":{}}}", artifact(file).location));
     }
     out += "]";
   }
